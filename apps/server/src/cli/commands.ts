@@ -1,0 +1,65 @@
+import pg from 'pg';
+import type { Config } from '../platform/config';
+import { openDatabase } from '../platform/db/database';
+import { migrationStatus } from '../platform/db/migrate';
+import { startPilar } from '../server';
+
+/** A command returns its exit code, or -1 to keep the process running. */
+type Command = (config: Config, args: string[]) => Promise<number>;
+
+const say = (m: string) => process.stdout.write(`${m}\n`);
+
+const start: Command = async (config) => {
+  say(config.DATABASE_URL ? 'Pilar: connecting to DATABASE_URL…' : `Pilar: starting embedded PostgreSQL (data: ${config.dataDir})…`);
+  const running = await startPilar(config, { log: say });
+  let shuttingDown = false;
+  const shutdown = (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    say(`\nPilar: ${signal} received, stopping…`);
+    running.stop().then(
+      () => {
+        say('Pilar: stopped cleanly.');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        process.stderr.write(`Pilar: error while stopping: ${(err as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  say(`Pilar is running at ${running.url}  (API docs: ${running.url}/api/docs)`);
+  return -1;
+};
+
+const dbMigrate: Command = async (config) => {
+  const handle = await openDatabase(config, { migrate: true, log: say });
+  await handle.close();
+  say('Database is up to date.');
+  return 0;
+};
+
+const dbStatus: Command = async (config) => {
+  const handle = await openDatabase(config, { migrate: false });
+  const client = new pg.Client({ connectionString: handle.ownerUrl });
+  await client.connect();
+  try {
+    const status = await migrationStatus(client);
+    say(`Current version: ${status.current ?? '(none)'}`);
+    for (const m of status.applied) say(`  applied  ${m.name}  ${m.appliedAt}`);
+    for (const m of status.pending) say(`  pending  ${m.name}`);
+    if (!status.pending.length) say('No pending migrations.');
+  } finally {
+    await client.end();
+    await handle.close();
+  }
+  return 0;
+};
+
+export const commands: Record<string, Command> = {
+  start,
+  'db migrate': dbMigrate,
+  'db status': dbStatus,
+};

@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { uuidv7 } from 'uuidv7';
+import type { Config } from '../config';
+import type { Db } from '../db/pool';
+import { errorHandler, notFound, sendProblem, toProblem } from '../errors';
+import { healthRoutes } from './health';
+import { areaRoutes } from '../../modules/areas/areas.routes';
+import { referenceRoutes } from '../../modules/reference/reference.routes';
+
+export interface PilarContext {
+  db: Db;
+  config: Config;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    pilar: PilarContext;
+  }
+}
+
+/**
+ * Builds the HTTP surface (ARCHITECTURE.md decision 10): REST + JSON under
+ * /api/v1, zod schemas, OpenAPI at /api/docs, problem+json errors, and the
+ * built web app at /.
+ */
+export async function buildApp(ctx: PilarContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      opts.logger === false || ctx.config.PILAR_LOG_LEVEL === 'silent'
+        ? false
+        : {
+            level: ctx.config.PILAR_LOG_LEVEL,
+            // Never log bodies, query strings or headers: they may hold personal data (UU PDP).
+            serializers: {
+              req: (req) => ({ id: req.id, method: req.method, route: req.routeOptions?.url ?? 'unknown' }),
+              res: (res) => ({ statusCode: res.statusCode }),
+              err: (err: Error & { code?: string }) => ({ type: err.name, code: err.code, message: err.message, stack: err.stack }),
+            },
+          },
+    genReqId: () => uuidv7(),
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('pilar', ctx);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Pilar API',
+        version: '1',
+        description:
+          'Pilar: PSM, IPSM and Dinas Sosial. Errors are application/problem+json (RFC 9457) with messages in Bahasa Indonesia and English.',
+      },
+      servers: [],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(
+    async (v1) => {
+      await v1.register(areaRoutes);
+      await v1.register(referenceRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDist = ctx.config.webDist;
+  const hasWeb = existsSync(join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    if (hasWeb && req.method === 'GET' && !path.startsWith('/api')) {
+      // Single-page app: every non-API path renders the shell.
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendProblem(
+      reply,
+      toProblem(notFound({ id: `Alamat ${req.method} ${path} tidak ada`, en: `No such endpoint: ${req.method} ${path}` }), req.id),
+    );
+  });
+
+  return app;
+}

@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './platform/config';
+import { openDatabase, type DatabaseHandle } from './platform/db/database';
+import { buildApp } from './platform/http/app';
+
+export interface RunningPilar {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens (and migrates) the database, then serves the API and web app. */
+export async function startPilar(config: Config, opts: { log?: (m: string) => void; logger?: boolean } = {}): Promise<RunningPilar> {
+  const database = await openDatabase(config, { ...(opts.log ? { log: opts.log } : {}) });
+  let app: FastifyInstance;
+  try {
+    app = await buildApp({ db: database.db, config }, { ...(opts.logger === false ? { logger: false } : {}) });
+    await app.listen({ port: config.PORT, host: config.HOST });
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  let stopping: Promise<void> | null = null;
+  return {
+    app,
+    database,
+    url: `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`,
+    stop: () =>
+      (stopping ??= (async () => {
+        await app.close();
+        await database.close();
+      })()),
+  };
+}

@@ -1,0 +1,36 @@
+import { loadConfig } from '../src/platform/config';
+import { startPilar, type RunningPilar } from '../src/server';
+import { createTestDatabase, type TestDatabase } from './db';
+
+export interface TestServer {
+  url: string;
+  pilar: RunningPilar;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server (real PostgreSQL, reference data loaded) on a free port,
+ * serving the built web app from apps/web/dist. Each call gets its own database.
+ */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: database.ownerUrl,
+    PILAR_LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const pilar = await startPilar(config, { logger: false });
+  return {
+    url: pilar.url,
+    pilar,
+    database,
+    close: async () => {
+      await pilar.stop();
+      await database.drop();
+    },
+  };
+}

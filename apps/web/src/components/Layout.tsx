@@ -1,0 +1,85 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useOnline } from '../hooks/useOnline';
+import { currentLanguage, setLanguage } from '../i18n';
+import { Icon, type IconName } from './Icon';
+import { Link } from './Link';
+
+type Section = 'home' | 'areas' | 'about' | null;
+
+const navItems: { section: Exclude<Section, null>; href: string; icon: IconName }[] = [
+  { section: 'home', href: '/', icon: 'home' },
+  { section: 'areas', href: '/wilayah', icon: 'map' },
+  { section: 'about', href: '/tentang', icon: 'info' },
+];
+
+function LanguageSwitch() {
+  const { t } = useTranslation();
+  const next = currentLanguage() === 'id' ? 'en' : 'id';
+  return (
+    <button
+      type="button"
+      className="lang-switch"
+      data-testid="lang-switch"
+      aria-label={t('language.switchLabel')}
+      lang={next}
+      onClick={() => void setLanguage(next)}
+    >
+      {t('language.switchTo')}
+    </button>
+  );
+}
+
+function OnlineStatus({ online }: { online: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`net-status ${online ? 'is-online' : 'is-offline'}`} role="status" data-testid="online-status">
+      <span className="net-dot" aria-hidden="true" />
+      {online ? t('network.online') : t('network.offline')}
+    </span>
+  );
+}
+
+/** The frame of every screen: header, navigation (tabs on phones, side bar on desktop). */
+export function Layout({ section, children }: { section: Section; children: ReactNode }) {
+  const { t } = useTranslation();
+  const online = useOnline();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <Link href="/" className="brand">
+          <img src="/icon.svg" alt="" width="32" height="32" />
+          <span className="brand-name">{t('app.name')}</span>
+        </Link>
+        <span className="brand-tagline">{t('app.tagline')}</span>
+        <div className="header-actions">
+          <OnlineStatus online={online} />
+          <LanguageSwitch />
+        </div>
+      </header>
+      {!online && (
+        <p className="offline-banner" data-testid="offline-banner">
+          {t('network.offlineHint')}
+        </p>
+      )}
+      <nav className="app-nav" aria-label={t('nav.label')}>
+        <ul>
+          {navItems.map((item) => (
+            <li key={item.section}>
+              <Link href={item.href} aria-current={section === item.section ? 'page' : undefined}>
+                <Icon name={item.icon} />
+                <span>{t(`nav.${item.section}`)}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" className="app-main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}
