@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +42,8 @@ export default async function setup(project: TestProject) {
     adminUrl = process.env.TEST_DATABASE_URL;
   } else {
     dataDir = await mkdtemp(join(tmpdir(), 'pilar-test-'));
+    // PostgreSQL runs as the `postgres` OS user when we are root: it must reach its directory.
+    await chmod(dataDir, 0o755);
     embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), ephemeral: true });
     adminUrl = embedded.adminUrl;
   }

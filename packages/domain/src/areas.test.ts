@@ -93,7 +93,7 @@ describe('isWithin', () => {
     ['11.01.02', '1', false],
     ['11.01.02', '11.', false],
     ['11.01', '11.01 ', false],
-    ['33.72.01.1001', '', true],
+    ['33.72.01.1001', '', false], // an empty scope (a missing value) grants nothing
     ['33.72.01.1001', 'ID', true],
     ['33', 'ID', true],
     ['ID', 'ID', true],

@@ -111,14 +111,15 @@ export function parseAreaCode(code: string): AreaCodeResult {
 }
 
 function isNational(scope: string): boolean {
-  return scope === '' || scope === NATIONAL_SCOPE;
+  return scope === NATIONAL_SCOPE;
 }
 
 /**
  * True when `code` is `scope` itself or lies below it. Used for access control, so it
  * is strict: both must be well-formed codes ('11.0' is not a scope and contains
  * nothing), and containment goes by whole segments ('11.01' contains '11.01.02' but
- * not '11.010'). A national scope ('' or 'ID') contains every well-formed code.
+ * not '11.010'). A national scope is only the explicit 'ID' (an empty string, e.g. from a
+ * missing value, contains nothing) and contains every well-formed code.
  */
 export function isWithin(code: string, scope: string): boolean {
   if (typeof code !== 'string' || typeof scope !== 'string') return false;
