@@ -162,8 +162,8 @@ describe('area browser (real server, real data)', () => {
 
     // English: labels change, the choice survives a reload, <html lang> follows.
     await page.getByTestId('lang-switch').click();
-    await page.waitForFunction(() => document.documentElement.lang === 'en');
-    expect(await text(page, '[data-testid="area-header"] [data-testid="area-type"]')).toBe('City');
+    await expect.poll(() => text(page, '[data-testid="area-header"] [data-testid="area-type"]')).toBe('City');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await text(page, '[data-testid="area-children"]')).toBe(`${districts.length} districts`);
     expect(await text(page, '[data-testid="area-timezone"]')).toBe('Time zone: WIB');
     expect(await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allTextContents()).toEqual([
@@ -183,8 +183,9 @@ describe('area browser (real server, real data)', () => {
     expect(await text(page, '[data-testid="total-villages"] dd')).toBe('83,762');
 
     await page.getByTestId('lang-switch').click();
-    await page.waitForFunction(() => document.documentElement.lang === 'id');
-    expect(await text(page, '[data-testid="total-villages"] dd')).toBe('83.762');
+    await expect.poll(() => text(page, '[data-testid="total-villages"] dd')).toBe('83.762');
+    expect(await page.getAttribute('html', 'lang')).toBe('id');
+    expect(await page.evaluate(() => localStorage.getItem('pilar.lang'))).toBe('id');
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });
@@ -239,7 +240,27 @@ describe('area browser (real server, real data)', () => {
     await context.close();
   });
 
-  it("shows the server's problem+json message in the current language", async () => {
+  it("shows the real server's not-found problem in the current language, without a useless retry", async () => {
+    const missing = '19.01.01.2001'; // a well-formed village code that Kemendagri never issued
+    expect(data.villages).not.toContain(missing);
+    const response = await fetch(new URL(`/api/v1/areas/${missing}`, server.url));
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await response.json()) as { message: { id: string; en: string } };
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await openPage(context, `/wilayah/${missing}`);
+    await page.getByTestId('error').waitFor();
+    expect(await text(page, '[data-testid="error"] p')).toBe(problem.message.id);
+    expect(await page.getByTestId('error').getByRole('button').count()).toBe(0);
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => text(page, '[data-testid="error"] p')).toBe(problem.message.en);
+    await page.getByTestId('error').getByRole('link', { name: 'See all provinces' }).click();
+    await header(page, '').waitFor();
+    await context.close();
+  });
+
+  it("shows the server's field messages in the current language", async () => {
     // Service workers would hide the request from page.route, so they are blocked here.
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
     await context.route('**/api/v1/areas/search?*', (route) =>
@@ -261,8 +282,7 @@ describe('area browser (real server, real data)', () => {
     await page.getByTestId('error').waitFor();
     expect(await text(page, '[data-testid="error"] p')).toBe('Kata kunci terlalu pendek.');
     await page.getByTestId('lang-switch').click();
-    await page.waitForFunction(() => document.documentElement.lang === 'en');
-    expect(await text(page, '[data-testid="error"] p')).toBe('The search term is too short.');
+    await expect.poll(() => text(page, '[data-testid="error"] p')).toBe('The search term is too short.');
     await context.close();
   });
 });

@@ -7,14 +7,20 @@ export interface LocalizedText {
   en: string;
 }
 
-/** The server's error body (`application/problem+json`, RFC 9457). */
+/**
+ * The server's error body (`application/problem+json`, RFC 9457). `message` is the
+ * bilingual summary; `detail` repeats it in English for generic clients.
+ */
 export interface Problem {
   type?: string;
   title?: string | LocalizedText;
   status?: number;
   detail?: string | LocalizedText;
   code?: string;
-  errors?: { field?: string; message: LocalizedText | string }[];
+  message?: LocalizedText;
+  errors?: { field?: string; code?: string; message: LocalizedText | string }[];
+  /** Correlation id of the request, for support when something broke on the server. */
+  requestId?: string;
 }
 
 /**
@@ -57,8 +63,15 @@ export function describeError(error: unknown, lang: Language = currentLanguage()
   const fieldMessages = (problem?.errors ?? [])
     .map((e) => pick(e.message, lang))
     .filter((m): m is string => Boolean(m));
-  if (fieldMessages.length > 0) return fieldMessages.join(' ');
-  return pick(problem?.detail, lang) ?? pick(problem?.title, lang) ?? t('errors.status', { status: error.status });
+  const message =
+    fieldMessages.length > 0
+      ? fieldMessages.join('. ')
+      : (pick(problem?.message, lang) ??
+        pick(problem?.detail, lang) ??
+        pick(problem?.title, lang) ??
+        t('errors.status', { status: error.status }));
+  if (error.status >= 500 && problem?.requestId) return `${message} ${t('errors.reference', { id: problem.requestId })}`;
+  return message;
 }
 
 function isProblem(body: unknown): body is Problem {

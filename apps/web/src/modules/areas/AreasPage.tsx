@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Loading } from '../../components/ErrorMessage';
+import { Link } from '../../components/Link';
 import { useLoad } from '../../hooks/useLoad';
+import { areaPath } from '../../router';
 import { AreaHeader, NationalHeader } from './AreaHeader';
 import { AreaList } from './AreaList';
 import { AreaSearch } from './AreaSearch';
@@ -22,7 +24,15 @@ export function AreasPage({ code }: { code: string | null }) {
     <div className="page areas-page">
       <AreaSearch />
       {state.status === 'loading' && <Loading />}
-      {state.status === 'error' && <ErrorMessage error={state.error} onRetry={state.retry} />}
+      {state.status === 'error' && (
+        <ErrorMessage error={state.error} onRetry={state.retry}>
+          {code && (
+            <p>
+              <Link href={areaPath(null)}>{t('areas.seeAllProvinces')}</Link>
+            </p>
+          )}
+        </ErrorMessage>
+      )}
       {state.status === 'done' && (
         <>
           <Breadcrumbs area={state.data.parent} />
