@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './platform/config';
 import { openDatabase, type DatabaseHandle } from './platform/db/database';
 import { buildApp } from './platform/http/app';
+import { IdentifierProtector } from './platform/security/identifiers';
+import { loadKeys } from './platform/security/keys';
 
 export interface RunningPilar {
   app: FastifyInstance;
@@ -12,10 +14,11 @@ export interface RunningPilar {
 
 /** Opens (and migrates) the database, then serves the API and web app. */
 export async function startPilar(config: Config, opts: { log?: (m: string) => void; logger?: boolean } = {}): Promise<RunningPilar> {
+  const ids = new IdentifierProtector(await loadKeys(config));
   const database = await openDatabase(config, { ...(opts.log ? { log: opts.log } : {}) });
   let app: FastifyInstance;
   try {
-    app = await buildApp({ db: database.db, config }, { ...(opts.logger === false ? { logger: false } : {}) });
+    app = await buildApp({ db: database.db, config, ids }, { ...(opts.logger === false ? { logger: false } : {}) });
     await app.listen({ port: config.PORT, host: config.HOST });
   } catch (err) {
     await database.close();

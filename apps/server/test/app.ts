@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../src/platform/config';
 import { buildApp } from '../src/platform/http/app';
+import { IdentifierProtector } from '../src/platform/security/identifiers';
+import { testKeys } from './keys';
 import { createTestDatabase, type TestDatabase } from './db';
 
 export interface TestApp {
@@ -13,7 +15,7 @@ export interface TestApp {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.ownerUrl, PILAR_LOG_LEVEL: 'silent', ...env });
-  const app = await buildApp({ db: database.db, config }, { logger: false });
+  const app = await buildApp({ db: database.db, config, ids: new IdentifierProtector(testKeys) }, { logger: false });
   await app.ready();
   return {
     app,

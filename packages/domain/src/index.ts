@@ -8,3 +8,4 @@ export * from './catalogues/normalize';
 export * from './catalogues/ppks';
 export * from './catalogues/psks';
 export * from './catalogues/programmes';
+export * from './access';

@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Config } from '../platform/config';
 import { openDatabase } from '../platform/db/database';
 import { migrationStatus } from '../platform/db/migrate';
+import { verifyAuditChains } from '../platform/audit/audit';
 import { startPilar } from '../server';
 
 /** A command returns its exit code, or -1 to keep the process running. */
@@ -58,7 +59,28 @@ const dbStatus: Command = async (config) => {
   return 0;
 };
 
+/** Walks every audit hash chain and reports the first broken link of each; exit 1 when any is broken. */
+const auditVerify: Command = async (config) => {
+  const handle = await openDatabase(config, { migrate: false });
+  try {
+    const reports = await verifyAuditChains(handle.db.pool);
+    let broken = 0;
+    for (const r of reports) {
+      if (r.ok) say(`  ok      chain ${r.chain}: ${r.events} events`);
+      else {
+        broken++;
+        say(`  BROKEN  chain ${r.chain}: first broken link at event ${r.brokenAt!.seq} — ${r.brokenAt!.reason}`);
+      }
+    }
+    say(broken ? `Audit trail: ${broken} broken chain(s).` : `Audit trail intact (${reports.length} chains).`);
+    return broken ? 1 : 0;
+  } finally {
+    await handle.close();
+  }
+};
+
 export const commands: Record<string, Command> = {
+  'audit verify': auditVerify,
   start,
   'db migrate': dbMigrate,
   'db status': dbStatus,

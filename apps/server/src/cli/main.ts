@@ -7,6 +7,7 @@ Usage:
   pilar start            start PostgreSQL (embedded unless DATABASE_URL), migrate, serve API + web app
   pilar db migrate       apply pending migrations
   pilar db status        show applied and pending migrations
+  pilar audit verify     check the audit hash chains; exit 1 at the first broken link
 `;
 
 async function main(argv: string[]): Promise<number> {

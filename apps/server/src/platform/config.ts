@@ -16,9 +16,23 @@ const schema = z.object({
   PILAR_PG_PORT: z.coerce.number().int().min(0).max(65535).default(54329),
   PILAR_WEB_DIST: z.string().optional(),
   PILAR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** 32 random bytes, base64: key of the lookup hash of NIK / No. KK. Required in production. */
+  PILAR_LOOKUP_KEY: z.string().optional(),
+  /** 32 random bytes, base64: key encrypting NIK / No. KK values. Required in production. */
+  PILAR_ENCRYPTION_KEY: z.string().optional(),
+  /** Password of the first `admin` user; generated and printed once when absent. */
+  PILAR_ADMIN_PASSWORD: z.string().min(10).optional(),
+  /** Load the synthetic demo data set on first start. */
+  PILAR_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  PILAR_SESSION_IDLE_HOURS: z.coerce.number().positive().default(72),
+  PILAR_SESSION_MAX_DAYS: z.coerce.number().positive().default(30),
+  PILAR_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  PILAR_LOGIN_LOCK_SECONDS: z.coerce.number().positive().default(900),
+  /** Secure cookies; defaults to on in production. */
+  PILAR_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
 });
 
-export type Config = z.infer<typeof schema> & { dataDir: string; webDist: string };
+export type Config = z.infer<typeof schema> & { dataDir: string; webDist: string; secureCookies: boolean };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -36,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...c,
     dataDir: resolve(c.PILAR_DATA_DIR),
+    secureCookies: c.PILAR_SECURE_COOKIES ? c.PILAR_SECURE_COOKIES === 'true' : c.NODE_ENV === 'production',
     webDist: resolve(c.PILAR_WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
   };
 }

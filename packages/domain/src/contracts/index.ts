@@ -1,3 +1,4 @@
 export * from './common';
 export * from './areas';
 export * from './reference';
+export * from './people';

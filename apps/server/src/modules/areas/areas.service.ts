@@ -7,7 +7,7 @@ import type { AreaRecord } from './areas.store';
 
 export type { AreaRecord };
 export interface AreaDetail extends AreaRecord {
-  ancestors: { code: string; name: string; level: string }[];
+  ancestors: { code: string; name: string; level: AreaRecord['level'] }[];
 }
 
 /** Ancestor codes from the province down to the parent, derived from the code itself. */
@@ -76,4 +76,22 @@ export async function searchAreas(
       .map((c) => names.get(c) ?? c)
       .join(' — '),
   }));
+}
+
+/** The village with `code`, or a 400 naming `field` (for forms that pick a desa/kelurahan). */
+export async function requireVillage(db: Queryable, code: string, field: string): Promise<AreaRecord> {
+  const area = await store.findArea(db, code);
+  if (!area || area.level !== 'village') {
+    throw badRequest([
+      {
+        field,
+        code: 'area.not_village',
+        message: {
+          id: `${field}: ${code} bukan kode desa/kelurahan yang dikenal`,
+          en: `${field}: ${code} is not a known village (desa/kelurahan) code`,
+        },
+      },
+    ]);
+  }
+  return area;
 }

@@ -1,10 +1,11 @@
+import type { AreaType } from '@pilar/domain';
 import type { Queryable } from '../../platform/db/pool';
 
 export interface AreaRecord {
   code: string;
   name: string;
   level: 'province' | 'regency' | 'district' | 'village';
-  type: string | null;
+  type: AreaType | null;
   parentCode: string | null;
   timeZone: 'WIB' | 'WITA' | 'WIT';
   counts: { children: number; villages: number };
@@ -17,7 +18,7 @@ function toArea(r: Record<string, unknown>): AreaRecord {
     code: r.code as string,
     name: r.name as string,
     level: r.level as AreaRecord['level'],
-    type: (r.type as string | null) ?? null,
+    type: (r.type as AreaType | null) ?? null,
     parentCode: (r.parent_code as string | null) ?? null,
     timeZone: r.time_zone as AreaRecord['timeZone'],
     counts: { children: r.child_count as number, villages: r.village_count as number },

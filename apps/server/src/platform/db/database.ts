@@ -39,11 +39,7 @@ export async function runMigrations(ownerUrl: string, log?: (m: string) => void)
 
 /** A pool whose every connection switches to the application role first. */
 export function createAppDb(ownerUrl: string, max = 10): Db {
-  const db = createDb(ownerUrl, { max });
-  db.pool.on('connect', (client) => {
-    client.query(`SET ROLE ${APP_ROLE}`).catch(() => {});
-  });
-  return db;
+  return createDb(ownerUrl, { max, role: APP_ROLE });
 }
 
 /**

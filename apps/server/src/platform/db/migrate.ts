@@ -93,7 +93,9 @@ export async function migrate(
         if (m.file.endsWith('.sql')) {
           await client.query(await readFile(m.file, 'utf8'));
         } else {
-          const mod = (await import(pathToFileURL(m.file).href)) as { up(c: pg.ClientBase): Promise<void> };
+          // Keyed by checksum: a module fixed after a failed run is re-read, not served from the import cache.
+          const url = `${pathToFileURL(m.file).href}?checksum=${m.checksum}`;
+          const mod = (await import(url)) as { up(c: pg.ClientBase): Promise<void> };
           await mod.up(client);
         }
         await client.query('INSERT INTO schema_migration (version, name, checksum) VALUES ($1, $2, $3)', [

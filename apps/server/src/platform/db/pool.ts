@@ -15,12 +15,14 @@ export interface Db {
   close(): Promise<void>;
 }
 
-export function createDb(url: string, opts: { max?: number; applicationName?: string } = {}): Db {
+export function createDb(url: string, opts: { max?: number; applicationName?: string; role?: string } = {}): Db {
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
     application_name: opts.applicationName ?? 'pilar',
     idleTimeoutMillis: 30_000,
+    // Acting role set in the startup packet, before any query can run.
+    ...(opts.role ? { options: `-c role=${opts.role}` } : {}),
   });
   // A broken idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});

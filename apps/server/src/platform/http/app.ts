@@ -14,19 +14,36 @@ import {
 import { uuidv7 } from 'uuidv7';
 import type { Config } from '../config';
 import type { Db } from '../db/pool';
+import { ANONYMOUS, type Actor } from '../access/actor';
+import { runAs, systemClock, type Clock, type Ctx, type Services } from '../access/unit-of-work';
+import type { IdentifierProtector } from '../security/identifiers';
+import { authPlugin } from '../../modules/auth/auth.plugin';
 import { errorHandler, notFound, sendProblem, toProblem } from '../errors';
 import { healthRoutes } from './health';
 import { areaRoutes } from '../../modules/areas/areas.routes';
 import { referenceRoutes } from '../../modules/reference/reference.routes';
+import { peopleRoutes } from '../../modules/people/people.routes';
 
 export interface PilarContext {
   db: Db;
+  config: Config;
+  ids: IdentifierProtector;
+  clock?: Clock;
+}
+
+export interface PilarServices extends Services {
   config: Config;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    pilar: PilarContext;
+    pilar: PilarServices;
+  }
+  interface FastifyRequest {
+    /** Who is acting; set by the auth plugin, ANONYMOUS when nobody signed in. */
+    actor: Actor;
+    /** Runs `fn` as this request's actor in one audited transaction. */
+    run<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T>;
   }
 }
 
@@ -46,7 +63,7 @@ export async function buildApp(ctx: PilarContext, opts: { logger?: boolean } = {
             serializers: {
               req: (req) => ({ id: req.id, method: req.method, route: req.routeOptions?.url ?? 'unknown' }),
               res: (res) => ({ statusCode: res.statusCode }),
-              err: (err: Error & { code?: string }) => ({ type: err.name, code: err.code, message: err.message, stack: err.stack }),
+              err: (err: Error & { code?: string }) => ({ type: err.name, code: err.code ?? '', message: err.message, stack: err.stack ?? '' }),
             },
           },
     genReqId: () => uuidv7(),
@@ -56,7 +73,15 @@ export async function buildApp(ctx: PilarContext, opts: { logger?: boolean } = {
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.decorate('pilar', ctx);
+  const services: PilarServices = { db: ctx.db, config: ctx.config, ids: ctx.ids, clock: ctx.clock ?? systemClock };
+  app.decorate('pilar', services);
+  app.decorateRequest('actor', null as unknown as Actor);
+  app.addHook('onRequest', async (req) => {
+    req.actor = ANONYMOUS;
+  });
+  app.decorateRequest('run', function <T>(this: { actor: Actor; id: string }, fn: (c: Ctx) => Promise<T>) {
+    return runAs(services, this.actor, this.id, fn);
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -80,11 +105,13 @@ export async function buildApp(ctx: PilarContext, opts: { logger?: boolean } = {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  await app.register(authPlugin);
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(
     async (v1) => {
       await v1.register(areaRoutes);
       await v1.register(referenceRoutes);
+      await v1.register(peopleRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -1,0 +1,168 @@
+import type { Queryable } from '../../platform/db/pool';
+
+/**
+ * SQL for persons. Every query carries the caller's scope predicate (STYLE.md
+ * §4); Row-Level Security on `person` is the second wall behind it.
+ */
+export interface PersonRow {
+  id: string;
+  regencyCode: string;
+  villageCode: string;
+  villageName: string;
+  rw: string | null;
+  rt: string | null;
+  fullName: string;
+  aliases: string[];
+  sex: 'L' | 'P' | null;
+  birthDate: string | null;
+  birthDateEstimated: boolean;
+  birthPlace: string | null;
+  nikMasked: string | null;
+  nikMissingReason: 'tidak_punya' | 'belum_rekam' | 'tidak_diketahui' | null;
+  address: string | null;
+  phone: string | null;
+  status: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const SELECT = `
+  SELECT p.id, p.regency_code AS "regencyCode", p.village_code AS "villageCode", a.name AS "villageName",
+         p.rw, p.rt, p.full_name AS "fullName", p.aliases, p.sex, p.birth_date::text AS "birthDate",
+         p.birth_date_estimated AS "birthDateEstimated", p.birth_place AS "birthPlace",
+         p.nik_masked AS "nikMasked", p.nik_missing_reason AS "nikMissingReason", p.address, p.phone,
+         p.status, p.version, p.created_at AS "createdAt", p.updated_at AS "updatedAt"
+  FROM person p JOIN area a ON a.code = p.village_code`;
+
+/** `col` lies inside one of `scopes` (prefix test; 'ID' is national). Appends params. */
+export function scopePredicate(col: string, scopes: string[], params: unknown[]): string {
+  if (scopes.includes('ID')) return 'TRUE';
+  if (scopes.length === 0) return 'FALSE';
+  params.push(scopes, scopes.map((s) => `${s}.%`));
+  return `(${col} = ANY($${params.length - 1}) OR ${col} LIKE ANY($${params.length}))`;
+}
+
+function normalise(r: Record<string, unknown>): PersonRow {
+  return {
+    ...(r as unknown as PersonRow),
+    createdAt: new Date(r.createdAt as string).toISOString(),
+    updatedAt: new Date(r.updatedAt as string).toISOString(),
+  };
+}
+
+export async function findPerson(db: Queryable, id: string, scopes: string[]): Promise<PersonRow | null> {
+  const params: unknown[] = [id];
+  const { rows } = await db.query(
+    `${SELECT} WHERE p.id = $1 AND p.status IN ('active', 'restricted') AND ${scopePredicate('p.village_code', scopes, params)}`,
+    params,
+  );
+  return rows[0] ? normalise(rows[0]) : null;
+}
+
+export async function findPersonIdByNikHash(db: Queryable, nikHash: Buffer, scopes: string[]): Promise<string | null> {
+  const params: unknown[] = [nikHash];
+  const { rows } = await db.query(
+    `SELECT id FROM person p WHERE nik_hash = $1 AND status IN ('active', 'restricted')
+       AND ${scopePredicate('p.village_code', scopes, params)}`,
+    params,
+  );
+  return rows[0]?.id ?? null;
+}
+
+export async function listPersons(
+  db: Queryable,
+  scopes: string[],
+  f: { area?: string; q?: string; limit: number; offset: number },
+): Promise<{ rows: PersonRow[]; total: number }> {
+  const params: unknown[] = [];
+  const where = [`p.status = 'active'`, scopePredicate('p.village_code', scopes, params)];
+  if (f.area) {
+    params.push(f.area, `${f.area}.%`);
+    where.push(`(p.village_code = $${params.length - 1} OR p.village_code LIKE $${params.length})`);
+  }
+  if (f.q) {
+    params.push(`%${f.q.toLowerCase()}%`);
+    where.push(`lower(p.full_name) LIKE $${params.length}`);
+  }
+  const whereSql = where.join(' AND ');
+  const total = await db.query(`SELECT count(*)::int AS n FROM person p WHERE ${whereSql}`, params);
+  params.push(f.limit, f.offset);
+  const { rows } = await db.query(
+    `${SELECT} WHERE ${whereSql} ORDER BY p.full_name, p.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  );
+  return { rows: rows.map(normalise), total: total.rows[0].n };
+}
+
+export interface PersonWrite {
+  id: string;
+  regencyCode: string;
+  villageCode: string;
+  rw: string | null;
+  rt: string | null;
+  fullName: string;
+  aliases: string[];
+  sex: string | null;
+  birthDate: string | null;
+  birthDateEstimated: boolean;
+  birthPlace: string | null;
+  nikHash: Buffer | null;
+  nikEnc: Buffer | null;
+  nikMasked: string | null;
+  nikMissingReason: string | null;
+  address: string | null;
+  phone: string | null;
+}
+
+export async function insertPerson(db: Queryable, p: PersonWrite, actorId: string | null, now: Date): Promise<void> {
+  await db.query(
+    `INSERT INTO person (id, regency_code, village_code, rw, rt, full_name, aliases, sex, birth_date, birth_date_estimated,
+                         birth_place, nik_hash, nik_enc, nik_masked, nik_missing_reason, address, phone,
+                         created_at, created_by, updated_at, updated_by)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$18,$19)`,
+    [p.id, p.regencyCode, p.villageCode, p.rw, p.rt, p.fullName, p.aliases, p.sex, p.birthDate, p.birthDateEstimated,
+     p.birthPlace, p.nikHash, p.nikEnc, p.nikMasked, p.nikMissingReason, p.address, p.phone, now, actorId],
+  );
+}
+
+/** Updates the given columns if the version still matches; returns false on a stale version. */
+export async function updatePerson(
+  db: Queryable,
+  key: { id: string; regencyCode: string; version: number },
+  set: Record<string, unknown>,
+  actorId: string | null,
+  now: Date,
+): Promise<boolean> {
+  const cols = Object.keys(set);
+  const params: unknown[] = [key.regencyCode, key.id, key.version, now, actorId, ...cols.map((c) => set[c])];
+  const assignments = cols.map((c, i) => `${c} = $${i + 6}`).join(', ');
+  const { rowCount } = await db.query(
+    `UPDATE person SET ${assignments}${cols.length ? ',' : ''} version = version + 1, updated_at = $4, updated_by = $5
+     WHERE regency_code = $1 AND id = $2 AND version = $3`,
+    params,
+  );
+  return rowCount === 1;
+}
+
+export async function readNikCipher(db: Queryable, key: { id: string; regencyCode: string }): Promise<Buffer | null> {
+  const { rows } = await db.query(`SELECT nik_enc FROM person WHERE regency_code = $1 AND id = $2`, [key.regencyCode, key.id]);
+  return rows[0]?.nik_enc ?? null;
+}
+
+export async function processingHistory(db: Queryable, personId: string) {
+  const { rows } = await db.query(
+    `SELECT occurred_at, actor_label, action, entity_type, entity_id, purpose, details
+     FROM audit_event WHERE person_id = $1 ORDER BY occurred_at, id`,
+    [personId],
+  );
+  return rows.map((r) => ({
+    at: new Date(r.occurred_at).toISOString(),
+    actor: r.actor_label as string,
+    action: r.action as string,
+    entityType: r.entity_type as string,
+    entityId: (r.entity_id as string | null) ?? null,
+    purpose: (r.purpose as string | null) ?? null,
+    details: r.details as Record<string, unknown>,
+  }));
+}

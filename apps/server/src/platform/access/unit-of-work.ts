@@ -1,0 +1,65 @@
+import type pg from 'pg';
+import { AuditLog, type AuditEvent } from '../audit/audit';
+import type { Db } from '../db/pool';
+import type { IdentifierProtector } from '../security/identifiers';
+import { personalDataScope, type Actor } from './actor';
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/** What every service function receives (STYLE.md §3): never the HTTP request. */
+export interface Ctx {
+  actor: Actor;
+  requestId: string | null;
+  /** The transaction. Every query of the unit of work goes through it. */
+  db: pg.PoolClient;
+  audit: AuditLog;
+  ids: IdentifierProtector;
+  clock: Clock;
+}
+
+export interface Services {
+  db: Db;
+  ids: IdentifierProtector;
+  clock: Clock;
+}
+
+/**
+ * Runs `fn` as `actor` in one transaction: sets the row-level scope
+ * (`pilar.scope`, read by the RLS policies) and the actor id, and writes the
+ * audit events recorded by `fn` as the transaction's last step, so a change
+ * and its audit commit or roll back together.
+ */
+export async function runAs<T>(
+  services: Services,
+  actor: Actor,
+  requestId: string | null,
+  fn: (ctx: Ctx) => Promise<T>,
+): Promise<T> {
+  const client = await services.db.pool.connect();
+  const audit = new AuditLog(
+    { userId: actor.userId, label: actor.kind === 'token' ? `${actor.username} (token)` : actor.username },
+    requestId,
+    () => services.clock.now(),
+  );
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT set_config('pilar.scope', $1, true), set_config('pilar.actor', $2, true)`, [
+      personalDataScope(actor).join(','),
+      actor.userId ?? '',
+    ]);
+    const result = await fn({ actor, requestId, db: client, audit, ids: services.ids, clock: services.clock });
+    await audit.flush(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+export type { AuditEvent };

@@ -1,0 +1,3 @@
+export * from './permissions';
+export * from './roles';
+export * from './policy';
