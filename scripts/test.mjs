@@ -54,10 +54,18 @@ function vitest(label, projectArgs, env = {}) {
   console.log(`${label}: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 }
 
-const buildStatus = run('npm', ['run', 'build', '--workspace', '@pilar/web']);
-if (buildStatus !== 0) {
-  console.error('web build failed');
-  totals.failed += 1;
+// Static checks count as tests: a type error or a lint error fails the run.
+for (const [label, script] of [
+  ['typecheck', 'typecheck'],
+  ['lint', 'lint'],
+  ['web build', 'build:web:force'],
+]) {
+  console.log(`\n=== ${label} ===`);
+  if (run('npm', ['run', '--silent', script]) === 0) totals.passed += 1;
+  else {
+    console.error(`${label} failed`);
+    totals.failed += 1;
+  }
 }
 
 vitest('all tiers (embedded PostgreSQL)', ['--project', 'unit', '--project', 'integration', '--project', 'browser'], {

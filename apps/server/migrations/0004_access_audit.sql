@@ -10,6 +10,7 @@ CREATE TABLE app_user (
   failed_logins        integer NOT NULL DEFAULT 0,
   locked_until         timestamptz,
   password_changed_at  timestamptz NOT NULL DEFAULT now(),
+  last_login_at        timestamptz,
   created_at           timestamptz NOT NULL DEFAULT now(),
   created_by           uuid REFERENCES app_user (id),
   updated_at           timestamptz NOT NULL DEFAULT now(),

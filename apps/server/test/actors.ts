@@ -3,6 +3,10 @@ import { uuidv7 } from 'uuidv7';
 import type { Actor } from '../src/platform/access/actor';
 import { runAs, systemClock, type Clock, type Ctx } from '../src/platform/access/unit-of-work';
 import { IdentifierProtector } from '../src/platform/security/identifiers';
+import { FileStore } from '../src/platform/files/files';
+import { mkdtempSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestDatabase } from './db';
 import { testKeys } from './keys';
 
@@ -16,9 +20,13 @@ export function actorWith(...grants: [Role, string][]): Actor {
   };
 }
 
+const filesRoot = mkdtempSync(join(tmpdir(), 'pilar-files-'));
+chmodSync(filesRoot, 0o755);
+const files = new FileStore(filesRoot);
+
 /** Runs a service call as `actor` in one audited transaction on the test database. */
 export function as<T>(database: TestDatabase, actor: Actor, fn: (ctx: Ctx) => Promise<T>, clock: Clock = systemClock): Promise<T> {
-  return runAs({ db: database.db, ids: new IdentifierProtector(testKeys), clock }, actor, uuidv7(), fn);
+  return runAs({ db: database.db, ids: new IdentifierProtector(testKeys), files, clock }, actor, uuidv7(), fn);
 }
 
 /** Valid synthetic NIKs: district of first registration, birth date (+40 for women), serial. */

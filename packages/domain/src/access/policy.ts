@@ -1,7 +1,7 @@
 import { isWithin, NATIONAL_SCOPE, parseAreaCode } from '../areas';
 import type { Msg } from '../messages';
 import type { Permission } from './permissions';
-import { GRANTABLE_ROLES, ROLE_AREA_LEVELS, ROLE_PERMISSIONS, type Role } from './roles';
+import { GRANTABLE_ROLES, ROLE_AREA_LEVELS, ROLE_PERMISSIONS, ROLES, type Role } from './roles';
 
 /** A role held over an area ('ID' = national). */
 export interface Grant {
@@ -62,32 +62,77 @@ function levelOf(areaCode: string): 'national' | 'province' | 'regency' | 'distr
   return parsed.ok ? parsed.level : null;
 }
 
+/** Why a grant is refused: a stable code, the grant field it concerns, and the reason (id + en). */
+export interface GrantRefusal {
+  code: 'grant.area_invalid' | 'grant.level' | 'grant.no_user_manage' | 'grant.out_of_scope' | 'grant.role';
+  field: 'role' | 'areaCode';
+  message: Msg;
+}
+
+/**
+ * Checks that `granter` may give `grant` to someone (no privilege escalation).
+ * Returns null when allowed, or why it is refused (code, field, message).
+ */
+export function grantRefusalDetail(granter: Principal, grant: Grant): GrantRefusal | null {
+  const level = levelOf(grant.areaCode);
+  if (!level) {
+    return {
+      code: 'grant.area_invalid',
+      field: 'areaCode',
+      message: { id: `Kode wilayah ${grant.areaCode} tidak valid`, en: `Area code ${grant.areaCode} is not valid` },
+    };
+  }
+  if (!ROLE_AREA_LEVELS[grant.role].includes(level)) {
+    return {
+      code: 'grant.level',
+      field: 'areaCode',
+      message: {
+        id: `Peran ${grant.role} tidak dapat diberikan pada tingkat ${level} (boleh: ${ROLE_AREA_LEVELS[grant.role].join(', ')})`,
+        en: `Role ${grant.role} cannot be granted at ${level} level (allowed: ${ROLE_AREA_LEVELS[grant.role].join(', ')})`,
+      },
+    };
+  }
+  const able = granter.grants.filter((g) => allows(granter, g, 'user.manage'));
+  if (able.length === 0) {
+    return { code: 'grant.no_user_manage', field: 'role', message: { id: 'Anda tidak berwenang mengelola pengguna', en: 'You may not manage users' } };
+  }
+  const inArea = able.filter((g) => isWithin(grant.areaCode, g.areaCode));
+  if (inArea.length === 0) {
+    return {
+      code: 'grant.out_of_scope',
+      field: 'areaCode',
+      message: { id: `Wilayah ${grant.areaCode} di luar wilayah kewenangan Anda`, en: `Area ${grant.areaCode} is outside your scope` },
+    };
+  }
+  if (!inArea.some((g) => GRANTABLE_ROLES[g.role].includes(grant.role))) {
+    return {
+      code: 'grant.role',
+      field: 'role',
+      message: { id: `Anda tidak dapat memberikan peran ${grant.role}`, en: `You may not grant the role ${grant.role}` },
+    };
+  }
+  return null;
+}
+
 /**
  * Checks that `granter` may give `grant` to someone (no privilege escalation).
  * Returns null when allowed, or the reason (id + en) it is refused.
  */
 export function grantRefusal(granter: Principal, grant: Grant): Msg | null {
-  const level = levelOf(grant.areaCode);
-  if (!level) return { id: `Kode wilayah ${grant.areaCode} tidak valid`, en: `Area code ${grant.areaCode} is not valid` };
-  if (!ROLE_AREA_LEVELS[grant.role].includes(level)) {
-    return {
-      id: `Peran ${grant.role} tidak dapat diberikan pada tingkat ${level} (boleh: ${ROLE_AREA_LEVELS[grant.role].join(', ')})`,
-      en: `Role ${grant.role} cannot be granted at ${level} level (allowed: ${ROLE_AREA_LEVELS[grant.role].join(', ')})`,
-    };
-  }
+  return grantRefusalDetail(granter, grant)?.message ?? null;
+}
+
+/**
+ * For each role, the areas in which `granter` may grant it (widest areas only) and
+ * the levels it can be granted at: what a user-management screen offers.
+ */
+export function grantableRoles(granter: Principal): { role: Role; areas: string[]; levels: readonly string[] }[] {
   const able = granter.grants.filter((g) => allows(granter, g, 'user.manage'));
-  if (able.length === 0) return { id: 'Anda tidak berwenang mengelola pengguna', en: 'You may not manage users' };
-  const inArea = able.filter((g) => isWithin(grant.areaCode, g.areaCode));
-  if (inArea.length === 0) {
-    return {
-      id: `Wilayah ${grant.areaCode} di luar wilayah kewenangan Anda`,
-      en: `Area ${grant.areaCode} is outside your scope`,
-    };
-  }
-  if (!inArea.some((g) => GRANTABLE_ROLES[g.role].includes(grant.role))) {
-    return { id: `Anda tidak dapat memberikan peran ${grant.role}`, en: `You may not grant the role ${grant.role}` };
-  }
-  return null;
+  return ROLES.map((role) => {
+    const areas = [...new Set(able.filter((g) => GRANTABLE_ROLES[g.role].includes(role)).map((g) => g.areaCode))];
+    const widest = areas.includes(NATIONAL_SCOPE) ? [NATIONAL_SCOPE] : areas.filter((a) => !areas.some((b) => b !== a && isWithin(a, b)));
+    return { role, areas: widest.sort(), levels: ROLE_AREA_LEVELS[role] };
+  }).filter((r) => r.areas.length > 0);
 }
 
 /** May `granter` manage an existing user holding `grants`? Only if every grant is one it could give. */

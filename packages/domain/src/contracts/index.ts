@@ -2,3 +2,5 @@ export * from './common';
 export * from './areas';
 export * from './reference';
 export * from './people';
+export * from './auth';
+export * from './users';

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { AuditLog, type AuditEvent } from '../audit/audit';
 import type { Db } from '../db/pool';
 import type { IdentifierProtector } from '../security/identifiers';
+import type { FileStore } from '../files/files';
 import { personalDataScope, type Actor } from './actor';
 
 export interface Clock {
@@ -17,12 +18,14 @@ export interface Ctx {
   db: pg.PoolClient;
   audit: AuditLog;
   ids: IdentifierProtector;
+  files: FileStore;
   clock: Clock;
 }
 
 export interface Services {
   db: Db;
   ids: IdentifierProtector;
+  files: FileStore;
   clock: Clock;
 }
 
@@ -50,7 +53,7 @@ export async function runAs<T>(
       personalDataScope(actor).join(','),
       actor.userId ?? '',
     ]);
-    const result = await fn({ actor, requestId, db: client, audit, ids: services.ids, clock: services.clock });
+    const result = await fn({ actor, requestId, db: client, audit, ids: services.ids, files: services.files, clock: services.clock });
     await audit.flush(client);
     await client.query('COMMIT');
     return result;

@@ -17,12 +17,14 @@ import type { Db } from '../db/pool';
 import { ANONYMOUS, type Actor } from '../access/actor';
 import { runAs, systemClock, type Clock, type Ctx, type Services } from '../access/unit-of-work';
 import type { IdentifierProtector } from '../security/identifiers';
+import { FileStore, MAX_FILE_BYTES } from '../files/files';
+import multipart from '@fastify/multipart';
+import { join as joinPath } from 'node:path';
+import { fileRoutes } from '../files/files.routes';
 import { authPlugin } from '../../modules/auth/auth.plugin';
 import { errorHandler, notFound, sendProblem, toProblem } from '../errors';
 import { healthRoutes } from './health';
-import { areaRoutes } from '../../modules/areas/areas.routes';
-import { referenceRoutes } from '../../modules/reference/reference.routes';
-import { peopleRoutes } from '../../modules/people/people.routes';
+import { registerModuleRoutes } from '../../modules/routes';
 
 export interface PilarContext {
   db: Db;
@@ -73,7 +75,13 @@ export async function buildApp(ctx: PilarContext, opts: { logger?: boolean } = {
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
 
-  const services: PilarServices = { db: ctx.db, config: ctx.config, ids: ctx.ids, clock: ctx.clock ?? systemClock };
+  const services: PilarServices = {
+    db: ctx.db,
+    config: ctx.config,
+    ids: ctx.ids,
+    files: new FileStore(joinPath(ctx.config.dataDir, 'files')),
+    clock: ctx.clock ?? systemClock,
+  };
   app.decorate('pilar', services);
   app.decorateRequest('actor', null as unknown as Actor);
   app.addHook('onRequest', async (req) => {
@@ -105,13 +113,13 @@ export async function buildApp(ctx: PilarContext, opts: { logger?: boolean } = {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 5, fields: 50, fieldSize: 64 * 1024 }, throwFileSizeLimit: true });
   await app.register(authPlugin);
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(
     async (v1) => {
-      await v1.register(areaRoutes);
-      await v1.register(referenceRoutes);
-      await v1.register(peopleRoutes);
+      await v1.register(fileRoutes);
+      await registerModuleRoutes(v1);
     },
     { prefix: '/api/v1' },
   );
