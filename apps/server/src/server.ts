@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './platform/config';
 import { openDatabase, type DatabaseHandle } from './platform/db/database';
 import { buildApp } from './platform/http/app';
+import { ensureAdmin } from './modules/auth/admin';
 import { IdentifierProtector } from './platform/security/identifiers';
 import { loadKeys } from './platform/security/keys';
 
@@ -19,6 +20,7 @@ export async function startPilar(config: Config, opts: { log?: (m: string) => vo
   let app: FastifyInstance;
   try {
     app = await buildApp({ db: database.db, config, ids }, { ...(opts.logger === false ? { logger: false } : {}) });
+    await ensureAdmin(app.pilar, config, opts.log ?? ((m) => app.log.warn(m)));
     await app.listen({ port: config.PORT, host: config.HOST });
   } catch (err) {
     await database.close();

@@ -28,6 +28,8 @@ const schema = z.object({
   PILAR_SESSION_MAX_DAYS: z.coerce.number().positive().default(30),
   PILAR_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   PILAR_LOGIN_LOCK_SECONDS: z.coerce.number().positive().default(900),
+  /** Sign-in attempts per minute from one IP address; 0 turns the limit off. Default 30 (off in the test profile). */
+  PILAR_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(0).optional(),
   /** Secure cookies; defaults to on in production. */
   PILAR_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
 });
