@@ -131,7 +131,12 @@ export function toProblem(err: unknown, requestId: string): Problem {
   const fe = err as Partial<FastifyError>;
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     // Fastify's own client errors: malformed JSON, wrong content type, body too large…
-    const field = fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'content-type' : 'body';
+    const field =
+      fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+        ? 'content-type'
+        : fe.code === 'FST_ERR_BAD_URL' || fe.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? 'url'
+          : 'body';
     const msg = clientErrorMessage(fe.code, fe.statusCode);
     const code = CLIENT_ERROR_CODES[fe.code ?? ''] ?? 'client_error';
     return problem(fe.statusCode, code, msg, [{ field, code, message: msg }], requestId);
@@ -147,6 +152,8 @@ const CLIENT_ERROR_CODES: Record<string, string> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_json',
   FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_BAD_URL: 'bad_url',
+  FST_ERR_MAX_PARAM_LENGTH: 'url_too_long',
 };
 
 function clientErrorMessage(code: string | undefined, status: number): Msg {
@@ -158,6 +165,10 @@ function clientErrorMessage(code: string | undefined, status: number): Msg {
       return { id: 'Isi permintaan terlalu besar', en: 'The request body is too large' };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return { id: 'Jenis isi (Content-Type) tidak didukung', en: 'Unsupported Content-Type' };
+    case 'FST_ERR_BAD_URL':
+      return { id: 'Alamat (URL) tidak valid', en: 'The URL is not valid' };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { id: 'Alamat (URL) terlalu panjang', en: 'The URL is too long' };
     default:
       return { id: `Permintaan tidak dapat diproses (${status})`, en: `The request cannot be processed (${status})` };
   }
