@@ -19,8 +19,9 @@ export async function startPilar(config: Config, opts: { log?: (m: string) => vo
   const database = await openDatabase(config, { ...(opts.log ? { log: opts.log } : {}) });
   let app: FastifyInstance;
   try {
-    app = await buildApp({ db: database.db, config, ids }, { ...(opts.logger === false ? { logger: false } : {}) });
+    app = await buildApp({ db: database.db, ownerUrl: database.ownerUrl, config, ids }, { ...(opts.logger === false ? { logger: false } : {}) });
     await ensureAdmin(app.pilar, config, opts.log ?? ((m) => app.log.warn(m)));
+    await app.pilar.jobs.start();
     await app.listen({ port: config.PORT, host: config.HOST });
   } catch (err) {
     await database.close();

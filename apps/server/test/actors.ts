@@ -4,6 +4,7 @@ import type { Actor } from '../src/platform/access/actor';
 import { runAs, systemClock, type Clock, type Ctx } from '../src/platform/access/unit-of-work';
 import { IdentifierProtector } from '../src/platform/security/identifiers';
 import { FileStore } from '../src/platform/files/files';
+import { JobRunner } from '../src/platform/jobs/jobs';
 import { mkdtempSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +27,10 @@ const files = new FileStore(filesRoot);
 
 /** Runs a service call as `actor` in one audited transaction on the test database. */
 export function as<T>(database: TestDatabase, actor: Actor, fn: (ctx: Ctx) => Promise<T>, clock: Clock = systemClock): Promise<T> {
-  return runAs({ db: database.db, ids: new IdentifierProtector(testKeys), files, clock }, actor, uuidv7(), fn);
+  const services = { db: database.db, ids: new IdentifierProtector(testKeys), files, clock, jobs: null as unknown as JobRunner };
+  // A runner that is never started: queueing answers 503, as on a server whose queue is down.
+  services.jobs = new JobRunner(services, { ownerUrl: database.ownerUrl, resolveActor: async () => null });
+  return runAs(services, actor, uuidv7(), fn);
 }
 
 /** Valid synthetic NIKs: district of first registration, birth date (+40 for women), serial. */

@@ -35,7 +35,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { cl
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.ownerUrl, PILAR_LOG_LEVEL: 'silent',
     PILAR_DATA_DIR: testDataDir(), ...env });
   const app = await buildApp(
-    { db: database.db, config, ids: new IdentifierProtector(testKeys), ...(opts.clock ? { clock: opts.clock } : {}) },
+    { db: database.db, ownerUrl: database.ownerUrl, config, ids: new IdentifierProtector(testKeys), ...(opts.clock ? { clock: opts.clock } : {}) },
     { logger: false },
   );
   await app.ready();

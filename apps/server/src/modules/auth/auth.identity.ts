@@ -96,3 +96,9 @@ export async function identifyToken(services: PilarServices, bearer: string): Pr
     mustChangePassword: row.mustChangePassword,
   };
 }
+
+/** The actor of an active user by id, or null (disabled or gone): used by jobs and sync. */
+export async function actorForUser(services: Pick<PilarServices, 'db'>, userId: string): Promise<Actor | null> {
+  const row = await store.findUserIdentity(services.db.pool, userId);
+  return row && row.active ? userActor(row) : null;
+}

@@ -181,3 +181,9 @@ export async function areaNames(db: Queryable, codes: string[]): Promise<Map<str
   }
   return names;
 }
+
+/** A user's identity by id (jobs act as the user who started them, with the grants they hold now). */
+export async function findUserIdentity(db: Queryable, userId: string): Promise<IdentityRow | null> {
+  const { rows } = await db.query(`SELECT ${IDENTITY_COLUMNS} FROM app_user u WHERE u.id = $1`, [userId]);
+  return rows[0] ? toIdentity(rows[0]) : null;
+}

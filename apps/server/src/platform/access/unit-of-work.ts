@@ -3,6 +3,7 @@ import { AuditLog, type AuditEvent } from '../audit/audit';
 import type { Db } from '../db/pool';
 import type { IdentifierProtector } from '../security/identifiers';
 import type { FileStore } from '../files/files';
+import type { JobRunner } from '../jobs/jobs';
 import { personalDataScope, type Actor } from './actor';
 
 export interface Clock {
@@ -19,6 +20,7 @@ export interface Ctx {
   audit: AuditLog;
   ids: IdentifierProtector;
   files: FileStore;
+  jobs: JobRunner;
   clock: Clock;
 }
 
@@ -26,6 +28,8 @@ export interface Services {
   db: Db;
   ids: IdentifierProtector;
   files: FileStore;
+  /** Set once the app is built; background work is queued through it. */
+  jobs: JobRunner;
   clock: Clock;
 }
 
@@ -53,7 +57,7 @@ export async function runAs<T>(
       personalDataScope(actor).join(','),
       actor.userId ?? '',
     ]);
-    const result = await fn({ actor, requestId, db: client, audit, ids: services.ids, files: services.files, clock: services.clock });
+    const result = await fn({ actor, requestId, db: client, audit, ids: services.ids, files: services.files, jobs: services.jobs, clock: services.clock });
     await audit.flush(client);
     await client.query('COMMIT');
     return result;

@@ -22,6 +22,10 @@ import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import { join as joinPath } from 'node:path';
 import { fileRoutes } from '../files/files.routes';
+import { JobRunner } from '../jobs/jobs';
+import { jobRoutes } from '../jobs/jobs.routes';
+import { registerJobKinds } from '../../modules/jobs';
+import { actorForUser } from '../../modules/auth/auth.identity';
 import { authPlugin } from '../../modules/auth/auth.plugin';
 import { errorHandler, notFound, sendProblem, toProblem } from '../errors';
 import { healthRoutes } from './health';
@@ -29,6 +33,8 @@ import { registerModuleRoutes } from '../../modules/routes';
 
 export interface PilarContext {
   db: Db;
+  /** Owner connection (the job queue); defaults to the app pool's URL. */
+  ownerUrl?: string;
   config: Config;
   ids: IdentifierProtector;
   clock?: Clock;
@@ -86,7 +92,15 @@ export async function buildApp(ctx: PilarContext, opts: { logger?: boolean } = {
     ids: ctx.ids,
     files: new FileStore(joinPath(ctx.config.dataDir, 'files')),
     clock: ctx.clock ?? systemClock,
+    jobs: null as unknown as JobRunner,
   };
+  services.jobs = registerJobKinds(
+    new JobRunner(services, {
+      ownerUrl: ctx.ownerUrl ?? String(ctx.db.pool.options.connectionString),
+      resolveActor: (userId) => actorForUser(services, userId),
+    }),
+  );
+  app.addHook('onClose', async () => services.jobs.stop());
   app.decorate('pilar', services);
   app.decorateRequest('actor', null as unknown as Actor);
   app.addHook('onRequest', async (req) => {
@@ -147,6 +161,7 @@ export async function buildApp(ctx: PilarContext, opts: { logger?: boolean } = {
   await app.register(
     async (v1) => {
       await v1.register(fileRoutes);
+      await v1.register(jobRoutes);
       await registerModuleRoutes(v1);
     },
     { prefix: '/api/v1' },
