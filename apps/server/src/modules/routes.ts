@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { syncRoutes } from './sync/sync.routes';
 import { areaRoutes } from './areas/areas.routes';
 import { peopleRoutes } from './people/people.routes';
 import { referenceRoutes } from './reference/reference.routes';
@@ -11,4 +12,5 @@ export async function registerModuleRoutes(v1: FastifyInstance): Promise<void> {
   await v1.register(areaRoutes);
   await v1.register(referenceRoutes);
   await v1.register(peopleRoutes);
+  await v1.register(syncRoutes);
 }

@@ -4,3 +4,4 @@ export * from './reference';
 export * from './people';
 export * from './auth';
 export * from './users';
+export * from './sync';
