@@ -33,6 +33,7 @@ export class ManualClock implements Clock {
 export async function createTestApp(env: Record<string, string> = {}, opts: { clock?: Clock } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.ownerUrl, PILAR_LOG_LEVEL: 'silent',
+    PILAR_DEMO: 'false',
     PILAR_DATA_DIR: testDataDir(), ...env });
   const app = await buildApp(
     { db: database.db, ownerUrl: database.ownerUrl, config, ids: new IdentifierProtector(testKeys), ...(opts.clock ? { clock: opts.clock } : {}) },

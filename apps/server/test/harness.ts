@@ -22,6 +22,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     HOST: '127.0.0.1',
     DATABASE_URL: database.ownerUrl,
     PILAR_LOG_LEVEL: 'silent',
+    PILAR_DEMO: 'false',
     PILAR_DATA_DIR: testDataDir(),
     PILAR_LOOKUP_KEY: testKeys.lookup.toString('base64'),
     PILAR_ENCRYPTION_KEY: testKeys.encryption.toString('base64'),

@@ -1,11 +1,25 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Layout } from './components/Layout';
+import { ErrorMessage, Loading } from './components/ErrorMessage';
+import { Layout, type Section } from './components/Layout';
 import { Link } from './components/Link';
 import { AboutPage } from './modules/about/AboutPage';
 import { AreasPage } from './modules/areas/AreasPage';
 import { HomePage } from './modules/home/HomePage';
-import { matchRoute, usePathname, type Route } from './router';
+import { matchRoute, navigate, needsSession, usePathname, type Route } from './router';
+import { safeNext, signInPath } from './session/paths';
+import { SessionProvider, useSession } from './session/SessionContext';
+import { SignInPage } from './session/SignInPage';
+
+// Screens behind sign-in load on demand: the first paint (home, areas, sign-in)
+// stays small on a cheap phone with a weak signal.
+const ChangePasswordPage = lazy(() => import('./session/ChangePasswordPage'));
+const UsersPage = lazy(() => import('./modules/users/UsersPage'));
+const UserNewPage = lazy(() => import('./modules/users/UserNewPage'));
+const UserDetailPage = lazy(() => import('./modules/users/UserDetailPage'));
+const PersonsPage = lazy(() => import('./modules/persons/PersonsPage'));
+const PersonNewPage = lazy(() => import('./modules/persons/PersonNewPage'));
+const PersonDetailPage = lazy(() => import('./modules/persons/PersonDetailPage'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -20,7 +34,7 @@ function NotFound() {
   );
 }
 
-function screen(route: Route) {
+function screen(route: Route): ReactNode {
   switch (route.name) {
     case 'home':
       return <HomePage />;
@@ -28,12 +42,69 @@ function screen(route: Route) {
       return <AreasPage code={route.code} />;
     case 'about':
       return <AboutPage />;
+    case 'signIn':
+      return <SignInPage />;
+    case 'changePassword':
+      return <ChangePasswordPage />;
+    case 'users':
+      return <UsersPage />;
+    case 'userNew':
+      return <UserNewPage />;
+    case 'user':
+      return <UserDetailPage id={route.id} />;
+    case 'persons':
+      return <PersonsPage />;
+    case 'personNew':
+      return <PersonNewPage />;
+    case 'person':
+      return <PersonDetailPage id={route.id} />;
     case 'notFound':
       return <NotFound />;
   }
 }
 
-export function App() {
+function sectionOf(route: Route): Section {
+  switch (route.name) {
+    case 'home':
+    case 'areas':
+    case 'about':
+      return route.name;
+    case 'users':
+    case 'userNew':
+    case 'user':
+      return 'users';
+    case 'persons':
+    case 'personNew':
+    case 'person':
+      return 'persons';
+    default:
+      return null;
+  }
+}
+
+/** Decides what a route shows given the session: the screen, sign-in, or the forced password change. */
+function Gate({ route }: { route: Route }) {
+  const session = useSession();
+  const { state } = session;
+  const wantsSession = needsSession(route);
+  const redirect =
+    (wantsSession && state.status === 'signedOut') ? signInPath(location.pathname + location.search)
+    : route.name === 'signIn' && state.status === 'signedIn' ? safeNext(new URLSearchParams(location.search).get('next'))
+    : null;
+
+  useEffect(() => {
+    if (redirect) navigate(redirect, { replace: true });
+  }, [redirect]);
+
+  if (redirect) return null;
+  if (state.status === 'loading' && (wantsSession || route.name === 'signIn')) return <Loading />;
+  if (state.status === 'unreachable' && wantsSession) return <ErrorMessage error={state.error} onRetry={session.reload} />;
+  // A temporary password must be replaced before anything else (the API refuses the rest).
+  if (state.status === 'signedIn' && state.me.user.mustChangePassword && route.name !== 'signIn') return <ChangePasswordPage />;
+  return screen(route);
+}
+
+function Shell() {
   const pathname = usePathname();
   const route = matchRoute(pathname);
   const first = useRef(true);
@@ -48,9 +119,21 @@ export function App() {
   }, [pathname]);
 
   return (
-    <Layout section={route.name === 'notFound' ? null : route.name}>
+    <Layout section={sectionOf(route)}>
       {/* keyed by path so each screen starts fresh */}
-      <div key={pathname}>{screen(route)}</div>
+      <div key={pathname}>
+        <Suspense fallback={<Loading />}>
+          <Gate route={route} />
+        </Suspense>
+      </div>
     </Layout>
+  );
+}
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Shell />
+    </SessionProvider>
   );
 }

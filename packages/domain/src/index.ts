@@ -9,3 +9,5 @@ export * from './catalogues/ppks';
 export * from './catalogues/psks';
 export * from './catalogues/programmes';
 export * from './access';
+export * from './cases';
+export * from './forms';

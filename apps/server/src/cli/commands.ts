@@ -32,6 +32,11 @@ const start: Command = async (config) => {
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   say(`Pilar is running at ${running.url}  (API docs: ${running.url}/api/docs)`);
+  if (running.demoLogins.length) {
+    say(`Demo logins (synthetic data; password "${running.demoLogins[0]!.password}" unless changed):`);
+    for (const l of running.demoLogins) say(`  ${l.username.padEnd(20)} ${l.role.padEnd(20)} ${l.areaCode}`);
+  }
+  say('Press Ctrl-C to stop.');
   return -1;
 };
 

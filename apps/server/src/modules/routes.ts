@@ -1,7 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { syncRoutes } from './sync/sync.routes';
 import { areaRoutes } from './areas/areas.routes';
+import { memberRoutes } from './members/members.routes';
+import { orgRoutes } from './org/org.routes';
 import { peopleRoutes } from './people/people.routes';
+import { personRecordRoutes } from './people/people-records.routes';
+import { householdRoutes } from './people/households.routes';
+import { caseRoutes } from './cases/cases.routes';
+import { planRoutes } from './cases/plans.routes';
+import { transferRoutes } from './cases/transfers.routes';
+import { formRoutes } from './forms/forms.routes';
+import { partnerRoutes } from './partners/partners.routes';
+import { referralRoutes } from './referrals/referrals.routes';
 import { referenceRoutes } from './reference/reference.routes';
 
 /**
@@ -12,5 +22,15 @@ export async function registerModuleRoutes(v1: FastifyInstance): Promise<void> {
   await v1.register(areaRoutes);
   await v1.register(referenceRoutes);
   await v1.register(peopleRoutes);
+  await v1.register(personRecordRoutes);
+  await v1.register(householdRoutes);
+  await v1.register(caseRoutes);
+  await v1.register(planRoutes);
+  await v1.register(transferRoutes);
+  await v1.register(formRoutes);
+  await v1.register(partnerRoutes);
+  await v1.register(referralRoutes);
+  await v1.register(memberRoutes);
+  await v1.register(orgRoutes);
   await v1.register(syncRoutes);
 }

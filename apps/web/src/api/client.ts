@@ -48,6 +48,11 @@ export class ApiError extends Error {
   }
 }
 
+/** A server text in the current (or given) UI language. */
+export function localized(text: string | LocalizedText, lang: Language = currentLanguage()): string {
+  return pick(text, lang) ?? '';
+}
+
 function pick(text: string | LocalizedText | undefined, lang: Language): string | undefined {
   if (text === undefined) return undefined;
   return typeof text === 'string' ? text : text[lang] || text.id;
@@ -78,33 +83,96 @@ function isProblem(body: unknown): body is Problem {
   return typeof body === 'object' && body !== null && !Array.isArray(body);
 }
 
+// ── Session plumbing ────────────────────────────────────────────────────────
+// The session lives in an HttpOnly cookie the app cannot read; what the app keeps
+// is the CSRF token that /me and sign-in hand out, sent on every unsafe request.
+
+let csrfToken: string | null = null;
+
+/** Remembers the CSRF token of the current session (null after sign-out). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+type SessionListener = (event: 'expired' | 'passwordChangeRequired') => void;
+let sessionListener: SessionListener | null = null;
+
+/**
+ * Lets the session layer hear of a 401 (session expired or ended elsewhere) or a
+ * 403 `password_change_required` from any call, so every screen handles them alike.
+ */
+export function onSessionProblem(listener: SessionListener | null): void {
+  sessionListener = listener;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Options of {@link apiFetch}: `json` is sent as the body; `quiet401` is for calls that expect it (/me, sign-in). */
+export interface ApiInit extends Omit<RequestInit, 'body'> {
+  json?: unknown;
+  body?: BodyInit | null;
+  quiet401?: boolean;
+}
+
 /**
  * GETs (or sends) JSON from the Pilar API. Throws {@link ApiError} on network failure,
  * on a non-2xx answer (carrying the problem+json body) or on an unreadable body.
  */
-export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const headers = new Headers(init.headers);
+export async function apiFetch<T>(path: string, init: ApiInit = {}): Promise<T> {
+  const { json, quiet401, ...rest } = init;
+  const headers = new Headers(rest.headers);
   headers.set('Accept', 'application/json, application/problem+json');
-  if (init.body !== undefined && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+  const body = json !== undefined ? JSON.stringify(json) : rest.body;
+  if (body !== undefined && body !== null && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
   headers.set('Accept-Language', currentLanguage());
+  const method = (rest.method ?? 'GET').toUpperCase();
+  if (UNSAFE.has(method) && csrfToken) headers.set('x-csrf-token', csrfToken);
 
   let response: Response;
   try {
-    response = await fetch(path, { ...init, headers, credentials: 'same-origin' });
+    response = await fetch(path, { ...rest, method, body, headers, credentials: 'same-origin' });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, null, 'network');
   }
 
-  let body: unknown = null;
+  let parsed: unknown = null;
   const text = await response.text().catch(() => '');
   if (text) {
     try {
-      body = JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch {
       if (response.ok) throw new ApiError(response.status, null, 'invalid');
     }
   }
-  if (!response.ok) throw new ApiError(response.status, isProblem(body) ? body : null, 'http');
-  return body as T;
+  if (!response.ok) {
+    const error = new ApiError(response.status, isProblem(parsed) ? parsed : null, 'http');
+    if (response.status === 401 && !quiet401) sessionListener?.('expired');
+    if (response.status === 403 && error.code === 'password_change_required') sessionListener?.('passwordChangeRequired');
+    throw error;
+  }
+  return parsed as T;
+}
+
+/**
+ * The server's per-field messages in the current language, keyed by field
+ * (`username`, `grants[0].areaCode`…): shown next to the input they belong to.
+ */
+export function fieldErrors(error: unknown, lang: Language = currentLanguage()): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  const out: Record<string, string> = {};
+  for (const e of error.problem?.errors ?? []) {
+    if (!e.field) continue;
+    const text = pick(e.message, lang);
+    if (text) out[e.field] = out[e.field] ? `${out[e.field]}. ${text}` : text;
+  }
+  return out;
+}
+
+/** The server's summary message alone (not the per-field list), for a form's top notice. */
+export function summaryMessage(error: unknown, lang: Language = currentLanguage()): string {
+  if (error instanceof ApiError && error.kind === 'http' && error.problem?.message) {
+    return pick(error.problem.message, lang) ?? describeError(error, lang);
+  }
+  return describeError(error, lang);
 }

@@ -2,13 +2,22 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOnline } from '../hooks/useOnline';
 import { currentLanguage, setLanguage } from '../i18n';
+import { useSession } from '../session/SessionContext';
+import { UserMenu } from '../session/UserMenu';
 import { Icon, type IconName } from './Icon';
 import { Link } from './Link';
 
-type Section = 'home' | 'areas' | 'about' | null;
+export type Section = 'home' | 'persons' | 'users' | 'areas' | 'about' | null;
 
-const navItems: { section: Exclude<Section, null>; href: string; icon: IconName }[] = [
+/**
+ * Navigation: the people and user screens appear only for accounts holding
+ * `person.read` / `user.read` somewhere (/me.permissions; navigation only —
+ * what may be done on a record comes from its `actions`).
+ */
+const navItems: { section: Exclude<Section, null>; href: string; icon: IconName; permission?: string }[] = [
   { section: 'home', href: '/', icon: 'home' },
+  { section: 'persons', href: '/warga', icon: 'person', permission: 'person.read' },
+  { section: 'users', href: '/pengguna', icon: 'users', permission: 'user.read' },
   { section: 'areas', href: '/wilayah', icon: 'map' },
   { section: 'about', href: '/tentang', icon: 'info' },
 ];
@@ -44,6 +53,8 @@ function OnlineStatus({ online }: { online: boolean }) {
 export function Layout({ section, children }: { section: Section; children: ReactNode }) {
   const { t } = useTranslation();
   const online = useOnline();
+  const { me } = useSession();
+  const items = navItems.filter((item) => !item.permission || me?.permissions.includes(item.permission));
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -58,6 +69,7 @@ export function Layout({ section, children }: { section: Section; children: Reac
         <div className="header-actions">
           <OnlineStatus online={online} />
           <LanguageSwitch />
+          <UserMenu />
         </div>
       </header>
       {!online && (
@@ -65,11 +77,11 @@ export function Layout({ section, children }: { section: Section; children: Reac
           {t('network.offlineHint')}
         </p>
       )}
-      <nav className="app-nav" aria-label={t('nav.label')}>
+      <nav className="app-nav" aria-label={t('nav.label')} data-items={items.length}>
         <ul>
-          {navItems.map((item) => (
+          {items.map((item) => (
             <li key={item.section}>
-              <Link href={item.href} aria-current={section === item.section ? 'page' : undefined}>
+              <Link href={item.href} aria-current={section === item.section ? 'page' : undefined} data-testid={`nav-${item.section}`}>
                 <Icon name={item.icon} />
                 <span>{t(`nav.${item.section}`)}</span>
               </Link>

@@ -44,9 +44,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // Provincial Dinsos coordinates the regencies and manages their accounts.
   dinsos_prov: [...READ_PEOPLE, 'member.read', 'report.read', 'report.export', 'user.read', 'user.manage', 'audit.read'],
   // Regency Dinsos, split into operator, verifier and head of office.
-  dinsos_kab: [...DINSOS_KAB_BASE, 'member.create', 'member.update', 'person.merge', 'case.transfer', 'user.manage', 'token.manage'],
-  dinsos_kab_verifier: [...DINSOS_KAB_BASE, 'member.verify', 'case.validate'],
-  dinsos_kab_head: [...DINSOS_KAB_BASE, 'member.verify', 'case.validate', 'case.transfer', 'user.manage', 'audit.read', 'privacy.manage'],
+  // The operator is the coordinator of the verification chain (case.check); the verifier validates.
+  dinsos_kab: [...DINSOS_KAB_BASE, 'member.create', 'member.update', 'person.merge', 'case.transfer', 'case.check', 'case.reopen', 'partner.manage', 'user.manage', 'token.manage'],
+  dinsos_kab_verifier: [...DINSOS_KAB_BASE, 'member.verify', 'case.validate', 'case.reopen'],
+  dinsos_kab_head: [...DINSOS_KAB_BASE, 'member.verify', 'case.validate', 'case.transfer', 'case.reopen', 'case.configure', 'partner.manage', 'user.manage', 'audit.read', 'privacy.manage'],
   // IPSM board of a unit: runs the association; sees no PPKS records.
   ipsm_pengurus: ['member.read', 'member.create', 'member.update', 'member.issue_kta', 'org.manage', 'report.read'],
   // PSM field worker: registers and serves the people of their village.

@@ -8,9 +8,12 @@ import { requireVillage } from '../areas/areas.service';
 import { areaLookup } from '../reference/reference.service';
 import * as store from './people.store';
 import type { PersonRow } from './people.store';
+import { candidatesFor, type Candidate } from './duplicates.service';
+import { requireAttachedFile } from './files';
+import { moveWithinRegency } from './relocate.store';
 
 /** Actions a caller may be offered on a person record. */
-const PERSON_ACTIONS: Permission[] = ['person.update', 'person.reveal_nik', 'person.history', 'person.merge', 'case.create'];
+const PERSON_ACTIONS: Permission[] = ['person.update', 'person.reveal_nik', 'person.history', 'person.merge', 'case.create', 'case.transfer'];
 
 export type PersonView = PersonRow & { actions: Permission[] };
 
@@ -23,7 +26,7 @@ const outsideScope = (field: string): AppError =>
     { field, code: 'outside_scope', message: { id: 'Wilayah di luar kewenangan Anda', en: 'The area is outside your scope' } },
   ]);
 
-async function loadInScope(ctx: Ctx, id: string, permission: Permission): Promise<PersonRow> {
+export async function loadInScope(ctx: Ctx, id: string, permission: Permission): Promise<PersonRow> {
   requireAccess(ctx.actor, permission);
   const row = await store.findPerson(ctx.db, id, scopeOf(ctx.actor, permission));
   if (!row) throw notFound({ id: 'Data orang tidak ditemukan', en: 'Person not found' });
@@ -78,7 +81,7 @@ function isUniqueViolation(err: unknown, constraint: string): boolean {
 }
 
 /** Registers a person (pendataan). NIK is validated, hashed for dedup and encrypted. */
-export async function createPerson(ctx: Ctx, input: PersonCreate): Promise<PersonView & { warnings: Issue[] }> {
+export async function createPerson(ctx: Ctx, input: PersonCreate): Promise<PersonView & { warnings: Issue[]; candidates: Candidate[] }> {
   requireAccess(ctx.actor, 'person.create');
   const errors = nikChoiceErrors(input.nik, input.nikMissingReason, true);
   if (errors.length) throw badRequest(errors);
@@ -111,6 +114,9 @@ export async function createPerson(ctx: Ctx, input: PersonCreate): Promise<Perso
         nikMissingReason: nik ? null : (input.nikMissingReason ?? null),
         address: input.address ?? null,
         phone: input.phone ?? null,
+        disabilityTypes: input.disabilityTypes ?? [],
+        disabilitySeverity: input.disabilitySeverity ?? null,
+        photoFileId: input.photoFileId ? await requireAttachedFile(ctx, input.photoFileId, village.code, 'photoFileId') : null,
       },
       ctx.actor.userId,
       ctx.clock.now(),
@@ -134,7 +140,14 @@ export async function createPerson(ctx: Ctx, input: PersonCreate): Promise<Perso
     details: { fields: Object.keys(input).filter((k) => k !== 'nik').sort(), nik: nik ? 'provided' : input.nikMissingReason },
   });
   const row = await store.findPerson(ctx.db, id, ['ID']);
-  return { ...present(ctx, row!), warnings: nik?.warnings ?? [] };
+  // Near matches never block registration: they are shown so the PSM can merge later.
+  const candidates = await candidatesFor(ctx, {
+    villageCode: village.code,
+    fullName: input.fullName,
+    birthYear: input.birthDate ? Number(input.birthDate.slice(0, 4)) : null,
+    excludeId: id,
+  });
+  return { ...present(ctx, row!), warnings: nik?.warnings ?? [], candidates };
 }
 
 /** One person's record (masked NIK); the read is audited (UU PDP). */
@@ -144,11 +157,13 @@ export async function getPerson(ctx: Ctx, id: string): Promise<PersonView> {
   return present(ctx, row);
 }
 
-export async function listPersons(ctx: Ctx, f: { area?: string; q?: string; page: number; pageSize: number }) {
+export async function listPersons(ctx: Ctx, f: { area?: string; q?: string; ppks?: number; caseStatus?: string; page: number; pageSize: number }) {
   requireAccess(ctx.actor, 'person.read');
   const { rows, total } = await store.listPersons(ctx.db, scopeOf(ctx.actor, 'person.read'), {
     ...(f.area ? { area: f.area } : {}),
     ...(f.q ? { q: f.q } : {}),
+    ...(f.ppks !== undefined ? { ppks: f.ppks } : {}),
+    ...(f.caseStatus ? { caseStatus: f.caseStatus } : {}),
     limit: f.pageSize,
     offset: (f.page - 1) * f.pageSize,
   });
@@ -160,7 +175,7 @@ export async function listPersons(ctx: Ctx, f: { area?: string; q?: string; page
       details: { ids: rows.map((r) => r.id), area: f.area ?? null, searched: Boolean(f.q), page: f.page },
     });
   }
-  return { items: rows.map((r) => present(ctx, r)), page: f.page, pageSize: f.pageSize, total };
+  return { items: rows.map((r) => ({ ...present(ctx, r), ppksCodes: r.ppksCodes })), page: f.page, pageSize: f.pageSize, total };
 }
 
 const COLUMN: Record<string, string> = {
@@ -175,10 +190,13 @@ const COLUMN: Record<string, string> = {
   birthPlace: 'birth_place',
   address: 'address',
   phone: 'phone',
+  disabilityTypes: 'disability_types',
+  disabilitySeverity: 'disability_severity',
+  photoFileId: 'photo_file_id',
 };
 
 /** Edits a person; `version` must match (409 otherwise, never a silent overwrite). */
-export async function updatePerson(ctx: Ctx, id: string, patch: PersonUpdate): Promise<PersonView & { warnings: Issue[] }> {
+export async function updatePerson(ctx: Ctx, id: string, patch: PersonUpdate): Promise<PersonView & { warnings: Issue[]; candidates: Candidate[] }> {
   const row = await loadInScope(ctx, id, 'person.update');
   const errors = nikChoiceErrors(patch.nik, patch.nikMissingReason, false);
   if (errors.length) throw badRequest(errors);
@@ -196,6 +214,7 @@ export async function updatePerson(ctx: Ctx, id: string, patch: PersonUpdate): P
       throw outsideScope('villageCode');
     }
   }
+  if (patch.photoFileId) await requireAttachedFile(ctx, patch.photoFileId, patch.villageCode ?? row.villageCode, 'photoFileId');
   let warnings: Issue[] = [];
   if (patch.nik !== undefined) {
     const nik = await protectNik(ctx, patch.nik, {
@@ -225,6 +244,10 @@ export async function updatePerson(ctx: Ctx, id: string, patch: PersonUpdate): P
       en: `Someone else changed this record (current version ${row.version}); reload and try again`,
     }, [{ field: 'version', code: 'version.stale', message: { id: 'Versi sudah usang', en: 'Stale version' } }]);
   }
+  if (patch.villageCode !== undefined && patch.villageCode !== row.villageCode) {
+    // The person's own rows (categories, cases, visits…) follow the owner's village, and so do the rollups.
+    await moveWithinRegency(ctx.db, { regencyCode: row.regencyCode, personId: id, villageCode: patch.villageCode });
+  }
   ctx.audit.record({
     action: 'person.updated',
     entityType: 'person',
@@ -234,7 +257,7 @@ export async function updatePerson(ctx: Ctx, id: string, patch: PersonUpdate): P
     details: { fields: Object.keys(patch).filter((k) => k !== 'version' && k !== 'nik').concat(patch.nik !== undefined ? ['nik'] : []).sort() },
   });
   const after = await store.findPerson(ctx.db, id, ['ID']);
-  return { ...present(ctx, after!), warnings };
+  return { ...present(ctx, after!), warnings, candidates: [] };
 }
 
 /** The full NIK, for a stated reason; the reveal is audited with that reason as its purpose. */

@@ -21,7 +21,11 @@ export interface PersonRow {
   nikMissingReason: 'tidak_punya' | 'belum_rekam' | 'tidak_diketahui' | null;
   address: string | null;
   phone: string | null;
+  disabilityTypes: ('fisik' | 'intelektual' | 'mental' | 'sensorik')[];
+  disabilitySeverity: 'ringan' | 'sedang' | 'berat' | null;
+  photoFileId: string | null;
   status: string;
+  mergedInto: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -32,7 +36,8 @@ const SELECT = `
          p.rw, p.rt, p.full_name AS "fullName", p.aliases, p.sex, p.birth_date::text AS "birthDate",
          p.birth_date_estimated AS "birthDateEstimated", p.birth_place AS "birthPlace",
          p.nik_masked AS "nikMasked", p.nik_missing_reason AS "nikMissingReason", p.address, p.phone,
-         p.status, p.version, p.created_at AS "createdAt", p.updated_at AS "updatedAt"
+         p.disability_types AS "disabilityTypes", p.disability_severity AS "disabilitySeverity", p.photo_file_id AS "photoFileId",
+         p.status, p.merged_into AS "mergedInto", p.version, p.created_at AS "createdAt", p.updated_at AS "updatedAt"
   FROM person p JOIN area a ON a.code = p.village_code`;
 
 /** `col` lies inside one of `scopes` (prefix test; 'ID' is national). Appends params. */
@@ -73,8 +78,8 @@ export async function findPersonIdByNikHash(db: Queryable, nikHash: Buffer, scop
 export async function listPersons(
   db: Queryable,
   scopes: string[],
-  f: { area?: string; q?: string; limit: number; offset: number },
-): Promise<{ rows: PersonRow[]; total: number }> {
+  f: { area?: string; q?: string; ppks?: number; caseStatus?: string; limit: number; offset: number },
+): Promise<{ rows: (PersonRow & { ppksCodes: number[] })[]; total: number }> {
   const params: unknown[] = [];
   const where = [`p.status = 'active'`, scopePredicate('p.village_code', scopes, params)];
   if (f.area) {
@@ -83,16 +88,27 @@ export async function listPersons(
   }
   if (f.q) {
     params.push(`%${f.q.toLowerCase()}%`);
-    where.push(`lower(p.full_name) LIKE $${params.length}`);
+    where.push(`(lower(p.full_name) LIKE $${params.length} OR lower(array_to_string(p.aliases, ' ')) LIKE $${params.length})`);
+  }
+  if (f.ppks !== undefined) {
+    params.push(f.ppks);
+    where.push(`EXISTS (SELECT 1 FROM person_ppks pp WHERE pp.regency_code = p.regency_code AND pp.person_id = p.id AND pp.ended_on IS NULL AND pp.ppks_code = $${params.length})`);
+  }
+  if (f.caseStatus !== undefined) {
+    params.push(f.caseStatus);
+    where.push(`EXISTS (SELECT 1 FROM ppks_case c WHERE c.regency_code = p.regency_code AND c.person_id = p.id AND c.status = $${params.length})`);
   }
   const whereSql = where.join(' AND ');
   const total = await db.query(`SELECT count(*)::int AS n FROM person p WHERE ${whereSql}`, params);
   params.push(f.limit, f.offset);
   const { rows } = await db.query(
-    `${SELECT} WHERE ${whereSql} ORDER BY p.full_name, p.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    `SELECT q.*, coalesce((SELECT array_agg(pp.ppks_code ORDER BY pp.ppks_code) FROM person_ppks pp
+                           WHERE pp.regency_code = q."regencyCode" AND pp.person_id = q.id AND pp.ended_on IS NULL), '{}') AS "ppksCodes"
+     FROM (${SELECT} WHERE ${whereSql} ORDER BY p.full_name, p.id LIMIT $${params.length - 1} OFFSET $${params.length}) q
+     ORDER BY q."fullName", q.id`,
     params,
   );
-  return { rows: rows.map(normalise), total: total.rows[0].n };
+  return { rows: rows.map((r) => ({ ...normalise(r), ppksCodes: r.ppksCodes as number[] })), total: total.rows[0].n };
 }
 
 export interface PersonWrite {
@@ -113,16 +129,20 @@ export interface PersonWrite {
   nikMissingReason: string | null;
   address: string | null;
   phone: string | null;
+  disabilityTypes: string[];
+  disabilitySeverity: string | null;
+  photoFileId: string | null;
 }
 
 export async function insertPerson(db: Queryable, p: PersonWrite, actorId: string | null, now: Date): Promise<void> {
   await db.query(
     `INSERT INTO person (id, regency_code, village_code, rw, rt, full_name, aliases, sex, birth_date, birth_date_estimated,
                          birth_place, nik_hash, nik_enc, nik_masked, nik_missing_reason, address, phone,
-                         created_at, created_by, updated_at, updated_by)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$18,$19)`,
+                         created_at, created_by, updated_at, updated_by, disability_types, disability_severity, photo_file_id)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$18,$19,$20,$21,$22)`,
     [p.id, p.regencyCode, p.villageCode, p.rw, p.rt, p.fullName, p.aliases, p.sex, p.birthDate, p.birthDateEstimated,
-     p.birthPlace, p.nikHash, p.nikEnc, p.nikMasked, p.nikMissingReason, p.address, p.phone, now, actorId],
+     p.birthPlace, p.nikHash, p.nikEnc, p.nikMasked, p.nikMissingReason, p.address, p.phone, now, actorId,
+     p.disabilityTypes, p.disabilitySeverity, p.photoFileId],
   );
 }
 
@@ -165,4 +185,56 @@ export async function processingHistory(db: Queryable, personId: string) {
     purpose: (r.purpose as string | null) ?? null,
     details: r.details as Record<string, unknown>,
   }));
+}
+
+/** A person in any status (merged records too), inside the scope: for merges and un-merges. */
+export async function findPersonAnyStatus(db: Queryable, id: string, scopes: string[]): Promise<PersonRow | null> {
+  const params: unknown[] = [id];
+  const { rows } = await db.query(`${SELECT} WHERE p.id = $1 AND p.status <> 'deleted' AND ${scopePredicate('p.village_code', scopes, params)}`, params);
+  return rows[0] ? normalise(rows[0]) : null;
+}
+
+export interface CandidateRow {
+  id: string;
+  fullName: string;
+  villageCode: string;
+  villageName: string;
+  birthDate: string | null;
+  nikMasked: string | null;
+  similarity: number;
+}
+
+/**
+ * Near matches for a registration (pg_trgm similarity of the name, or of any alias),
+ * narrowed by birth date / year ± 1 or the same district, inside the scope.
+ */
+export async function findCandidates(
+  db: Queryable,
+  scopes: string[],
+  f: { fullName: string; districtCode: string; birthYear: number | null; excludeId?: string },
+): Promise<CandidateRow[]> {
+  const params: unknown[] = [f.fullName.toLowerCase(), f.districtCode, f.birthYear, f.excludeId ?? null];
+  const { rows } = await db.query(
+    `SELECT p.id, p.full_name AS "fullName", p.village_code AS "villageCode", a.name AS "villageName",
+            p.birth_date::text AS "birthDate", p.nik_masked AS "nikMasked",
+            greatest(similarity(lower(p.full_name), $1),
+                     coalesce((SELECT max(similarity(lower(al), $1)) FROM unnest(p.aliases) al), 0))::float AS similarity
+     FROM person p JOIN area a ON a.code = p.village_code
+     WHERE p.status IN ('active', 'restricted')
+       AND (lower(p.full_name) % $1 OR EXISTS (SELECT 1 FROM unnest(p.aliases) al WHERE lower(al) % $1))
+       AND (p.village_code LIKE $2 || '.%'
+            OR ($3::int IS NOT NULL AND p.birth_date IS NOT NULL AND abs(extract(year FROM p.birth_date)::int - $3::int) <= 1))
+       AND ($4::uuid IS NULL OR p.id <> $4::uuid)
+       AND ${scopePredicate('p.village_code', scopes, params)}
+     ORDER BY similarity DESC, p.id LIMIT 10`,
+    params,
+  );
+  return rows;
+}
+
+export async function setPersonStatus(db: Queryable, key: { id: string; regencyCode: string }, status: string, mergedInto: string | null, actorId: string | null, now: Date): Promise<void> {
+  await db.query(
+    `UPDATE person SET status = $3, merged_into = $4, version = version + 1, updated_at = $5, updated_by = $6 WHERE regency_code = $1 AND id = $2`,
+    [key.regencyCode, key.id, status, mergedInto, now, actorId],
+  );
 }

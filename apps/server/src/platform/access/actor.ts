@@ -39,9 +39,18 @@ export function scopeOf(actor: Actor, permission: Permission): string[] {
   return scopesFor(actor, permission);
 }
 
-/** The row-level scope for personal data: every area where the actor may see or register people. */
-export function personalDataScope(actor: Actor): string[] {
-  const all = [...scopesFor(actor, 'person.read'), ...scopesFor(actor, 'person.create')];
+function union(lists: string[][]): string[] {
+  const all = lists.flat();
   if (all.includes('ID')) return ['ID'];
   return [...new Set(all)].sort();
+}
+
+/** The row-level scope for personal data (PPKS persons): where the actor may see or register people. */
+export function personalDataScope(actor: Actor): string[] {
+  return union([scopesFor(actor, 'person.read'), scopesFor(actor, 'person.create')]);
+}
+
+/** The row-level scope of the PSM registry: kept apart, so IPSM boards never pass the wall around persons. */
+export function memberDataScope(actor: Actor): string[] {
+  return union([scopesFor(actor, 'member.read'), scopesFor(actor, 'member.create')]);
 }

@@ -4,7 +4,7 @@ import type { Db } from '../db/pool';
 import type { IdentifierProtector } from '../security/identifiers';
 import type { FileStore } from '../files/files';
 import type { JobRunner } from '../jobs/jobs';
-import { personalDataScope, type Actor } from './actor';
+import { memberDataScope, personalDataScope, type Actor } from './actor';
 
 export interface Clock {
   now(): Date;
@@ -53,10 +53,10 @@ export async function runAs<T>(
   );
   try {
     await client.query('BEGIN');
-    await client.query(`SELECT set_config('pilar.scope', $1, true), set_config('pilar.actor', $2, true)`, [
-      personalDataScope(actor).join(','),
-      actor.userId ?? '',
-    ]);
+    await client.query(
+      `SELECT set_config('pilar.scope', $1, true), set_config('pilar.member_scope', $2, true), set_config('pilar.actor', $3, true)`,
+      [personalDataScope(actor).join(','), memberDataScope(actor).join(','), actor.userId ?? ''],
+    );
     const result = await fn({ actor, requestId, db: client, audit, ids: services.ids, files: services.files, jobs: services.jobs, clock: services.clock });
     await audit.flush(client);
     await client.query('COMMIT');

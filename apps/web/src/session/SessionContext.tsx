@@ -1,0 +1,115 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { ApiError, onSessionProblem, setCsrfToken } from '../api/client';
+import { navigate } from '../router';
+import { signInPath } from './paths';
+import * as api from './session.api';
+import type { Me } from './session.types';
+
+export type SessionState =
+  | { status: 'loading' }
+  /** /me could not be asked (no signal): public screens still work. */
+  | { status: 'unreachable'; error: unknown }
+  /** `expired`: the server ended the session (timeout, sign-out elsewhere, password reset). */
+  | { status: 'signedOut'; reason: 'expired' | 'signedOut' | null }
+  | { status: 'signedIn'; me: Me };
+
+export interface Session {
+  state: SessionState;
+  /** The signed-in account, or null. */
+  me: Me | null;
+  signIn(username: string, password: string): Promise<Me>;
+  signOut(everywhere: boolean): Promise<void>;
+  /** Takes a fresh /me answer (after a password change). */
+  update(me: Me): void;
+  reload(): void;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+/** Loads /me once at start and keeps the signed-in account for every screen. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const signedIn = useRef(false);
+  signedIn.current = state.status === 'signedIn';
+
+  const accept = useCallback((me: Me) => {
+    setCsrfToken(me.csrfToken);
+    setState({ status: 'signedIn', me });
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    api.fetchMe().then(
+      (me) => current && accept(me),
+      (error: unknown) => {
+        if (!current) return;
+        if (error instanceof ApiError && error.status === 401) setState({ status: 'signedOut', reason: null });
+        else setState({ status: 'unreachable', error });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [accept, attempt]);
+
+  // Any call answering 401 means the session is gone: say so once and ask to sign in
+  // again, keeping the path so the user comes back to the same screen.
+  useEffect(() => {
+    onSessionProblem((problem) => {
+      if (problem === 'expired') {
+        if (!signedIn.current) return;
+        signedIn.current = false;
+        setCsrfToken(null);
+        setState({ status: 'signedOut', reason: 'expired' });
+        navigate(signInPath(location.pathname + location.search), { replace: true });
+      } else {
+        api.fetchMe().then(accept, () => undefined);
+      }
+    });
+    return () => onSessionProblem(null);
+  }, [accept]);
+
+  const signIn = useCallback(
+    async (username: string, password: string) => {
+      const me = await api.login(username, password);
+      accept(me);
+      return me;
+    },
+    [accept],
+  );
+
+  const signOut = useCallback(async (everywhere: boolean) => {
+    try {
+      await api.logout(everywhere);
+    } finally {
+      setCsrfToken(null);
+      setState({ status: 'signedOut', reason: 'signedOut' });
+    }
+  }, []);
+
+  const session = useMemo<Session>(
+    () => ({
+      state,
+      me: state.status === 'signedIn' ? state.me : null,
+      signIn,
+      signOut,
+      update: accept,
+      reload: () => setAttempt((n) => n + 1),
+    }),
+    [state, signIn, signOut, accept],
+  );
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside <SessionProvider>');
+  return session;
+}
+
+/** Whether the signed-in account holds `permission` anywhere (navigation only, STYLE.md §5). */
+export function useCanNavigate(permission: string): boolean {
+  const { me } = useSession();
+  return Boolean(me?.permissions.includes(permission));
+}

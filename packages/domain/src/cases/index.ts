@@ -1,0 +1,4 @@
+export * from './lifecycle';
+export * from './verification';
+export * from './services';
+export * from './case-number';
