@@ -3,6 +3,8 @@ import type { Config } from '../platform/config';
 import { openDatabase } from '../platform/db/database';
 import { migrationStatus } from '../platform/db/migrate';
 import { verifyAuditChains } from '../platform/audit/audit';
+import { backup } from '../platform/backup/backup';
+import { restore } from '../platform/backup/restore';
 import { startPilar } from '../server';
 
 /** A command returns its exit code, or -1 to keep the process running. */
@@ -84,7 +86,47 @@ const auditVerify: Command = async (config) => {
   }
 };
 
+/** `pilar backup [DIR]`: database, uploaded files and keys into a new directory. */
+const backupCmd: Command = async (config, args) => {
+  const out = args[0] ?? `pilar-backup-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  const handle = await openDatabase(config, { migrate: false });
+  try {
+    say(`Backing up to ${out} …`);
+    const m = await backup({
+      ownerUrl: handle.ownerUrl,
+      dataDir: config.dataDir,
+      outDir: out,
+      keysFromEnv: Boolean(config.PILAR_LOOKUP_KEY && config.PILAR_ENCRYPTION_KEY),
+      log: say,
+    });
+    say(`Backup complete: ${m.tables.length} tables at migration ${m.migration}${m.keys === 'from-environment' ? ' (keys come from the environment: keep them safe separately)' : ''}.`);
+    return 0;
+  } finally {
+    await handle.close();
+  }
+};
+
+/** `pilar restore DIR`: into an empty database / fresh data directory. */
+const restoreCmd: Command = async (config, args) => {
+  const from = args[0];
+  if (!from) {
+    say('Usage: pilar restore DIR   (DIR made by pilar backup; the target database must be empty)');
+    return 2;
+  }
+  const handle = await openDatabase(config, { migrate: false });
+  try {
+    say(`Restoring from ${from} …`);
+    await restore({ ownerUrl: handle.ownerUrl, dataDir: config.dataDir, fromDir: from, log: say });
+    say('Restore complete; every table matches the backup’s checksums.');
+    return 0;
+  } finally {
+    await handle.close();
+  }
+};
+
 export const commands: Record<string, Command> = {
+  backup: backupCmd,
+  restore: restoreCmd,
   'audit verify': auditVerify,
   start,
   'db migrate': dbMigrate,

@@ -8,6 +8,8 @@ Usage:
   pilar db migrate       apply pending migrations
   pilar db status        show applied and pending migrations
   pilar audit verify     check the audit hash chains; exit 1 at the first broken link
+  pilar backup [DIR]     copy the database, uploaded files and keys into a new directory
+  pilar restore DIR      restore a backup into an empty database / fresh data directory
 `;
 
 async function main(argv: string[]): Promise<number> {

@@ -79,13 +79,14 @@ export async function migrationStatus(client: pg.ClientBase, dir = MIGRATIONS_DI
 /** Applies every pending migration; returns the names applied. */
 export async function migrate(
   client: pg.ClientBase,
-  opts: { dir?: string; log?: (msg: string) => void } = {},
+  opts: { dir?: string; log?: (msg: string) => void; /** Stop after this version (restores). */ upTo?: string } = {},
 ): Promise<string[]> {
   const log = opts.log ?? (() => {});
   await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
   try {
     await ensureTable(client);
-    const { pending } = await migrationStatus(client, opts.dir);
+    const { pending: all } = await migrationStatus(client, opts.dir);
+    const pending = opts.upTo ? all.filter((m) => m.version <= opts.upTo!) : all;
     for (const m of pending) {
       const started = Date.now();
       await client.query('BEGIN');
