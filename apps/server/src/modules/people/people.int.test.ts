@@ -177,17 +177,19 @@ describe('append-only, hash-chained audit', () => {
     await c.connect();
     try {
       await c.query(`ALTER TABLE audit_event DISABLE TRIGGER USER`);
-      const target = (await c.query(`SELECT chain, seq FROM audit_event WHERE chain = '33.72' ORDER BY seq LIMIT 1 OFFSET 2`)).rows[0];
+      // The busiest lane of Kota Surakarta's chains.
+      const lane = (await c.query(`SELECT chain FROM audit_event WHERE chain LIKE '33.72/%' GROUP BY chain ORDER BY count(*) DESC LIMIT 1`)).rows[0].chain;
+      const target = (await c.query(`SELECT chain, seq FROM audit_event WHERE chain = $1 ORDER BY seq LIMIT 1 OFFSET 2`, [lane])).rows[0];
       await c.query(`UPDATE audit_event SET purpose = 'edited later' WHERE chain = $1 AND seq = $2`, [target.chain, target.seq]);
-      const edited = (await verifyAuditChains(c)).find((r) => r.chain === '33.72')!;
+      const edited = (await verifyAuditChains(c)).find((r) => r.chain === lane)!;
       expect(edited.ok).toBe(false);
       expect(edited.brokenAt!.seq).toBe(Number(target.seq));
       await c.query(`UPDATE audit_event SET purpose = NULL WHERE chain = $1 AND seq = $2`, [target.chain, target.seq]);
-      expect((await verifyAuditChains(c)).find((r) => r.chain === '33.72')!.ok).toBe(true);
+      expect((await verifyAuditChains(c)).find((r) => r.chain === lane)!.ok).toBe(true);
 
-      const last = (await c.query(`SELECT max(seq) AS s FROM audit_event WHERE chain = '33.72'`)).rows[0].s;
-      await c.query(`DELETE FROM audit_event WHERE chain = '33.72' AND seq = $1`, [last]);
-      const cut = (await verifyAuditChains(c)).find((r) => r.chain === '33.72')!;
+      const last = (await c.query(`SELECT max(seq) AS s FROM audit_event WHERE chain = $1`, [lane])).rows[0].s;
+      await c.query(`DELETE FROM audit_event WHERE chain = $1 AND seq = $2`, [lane, last]);
+      const cut = (await verifyAuditChains(c)).find((r) => r.chain === lane)!;
       expect(cut.ok).toBe(false);
       expect(cut.brokenAt!.reason).toMatch(/removed/);
     } finally {

@@ -52,10 +52,11 @@ export async function runAs<T>(
     () => services.clock.now(),
   );
   try {
-    await client.query('BEGIN');
+    // One round trip: the scopes are validated area codes and the actor a UUID, quoted all the same.
     await client.query(
-      `SELECT set_config('pilar.scope', $1, true), set_config('pilar.member_scope', $2, true), set_config('pilar.actor', $3, true)`,
-      [personalDataScope(actor).join(','), memberDataScope(actor).join(','), actor.userId ?? ''],
+      `BEGIN; SELECT set_config('pilar.scope', ${literal(personalDataScope(actor).join(','))}, true),
+                     set_config('pilar.member_scope', ${literal(memberDataScope(actor).join(','))}, true),
+                     set_config('pilar.actor', ${literal(actor.userId ?? '')}, true)`,
     );
     const result = await fn({ actor, requestId, db: client, audit, ids: services.ids, files: services.files, jobs: services.jobs, clock: services.clock });
     await audit.flush(client);
@@ -70,3 +71,8 @@ export async function runAs<T>(
 }
 
 export type { AuditEvent };
+
+/** A SQL string literal (standard_conforming_strings: only quotes need doubling). */
+function literal(v: string): string {
+  return `'${v.replace(/'/g, "''")}'`;
+}

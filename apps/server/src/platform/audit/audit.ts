@@ -3,12 +3,23 @@ import type { Queryable } from '../db/pool';
 
 /**
  * Append-only audit (ARCHITECTURE.md decision 4, UU PDP checklist point 4).
- * Events are buffered during a unit of work and written by `flushAudit` as the
- * last step of the same transaction. Each chain (a regency, or 'system') is a
- * hash chain: every event stores the hash of the previous one, so editing or
- * deleting a row is detected by `verifyAuditChains`. The per-chain advisory
- * lock is held only from the audit insert to the commit.
+ * Events are buffered during a unit of work and written by `flush` as the last
+ * step of the same transaction. Each chain is a hash chain: every event stores
+ * the hash of the previous one, so editing or deleting a row is detected by
+ * `verifyAuditChains`. A chain belongs to a regency (or 'system') and, for
+ * signed-in users, to one of AUDIT_LANES lanes chosen by the user id —
+ * `33.72/5` — so hundreds of users of one regency do not queue on one lock;
+ * one user's events stay in order in their lane. The per-chain advisory lock is
+ * held only from the audit insert to the commit.
  */
+export const AUDIT_LANES = 8;
+
+export function chainOf(regencyCode: string | null | undefined, userId: string | null): string {
+  const base = regencyCode ?? 'system';
+  if (!userId) return base;
+  const lane = createHash('sha256').update(userId).digest().readUInt32BE(0) % AUDIT_LANES;
+  return `${base}/${lane}`;
+}
 export interface AuditEvent {
   action: string;
   entityType: string;
@@ -101,13 +112,13 @@ export class AuditLog {
     const events = this.pending.splice(0);
     const byChain = new Map<string, AuditEvent[]>();
     for (const e of events) {
-      const chain = e.regencyCode ?? 'system';
+      const chain = chainOf(e.regencyCode, this.actor.userId);
       byChain.set(chain, [...(byChain.get(chain) ?? []), e]);
     }
     // Lock chains in a fixed order so two transactions never deadlock on them.
     for (const chain of [...byChain.keys()].sort()) {
       await db.query('SELECT pg_advisory_xact_lock($1::bigint)', [lockKey(chain)]);
-      const last = await db.query(`SELECT seq, hash FROM audit_event WHERE chain = $1 ORDER BY seq DESC LIMIT 1`, [chain]);
+      const last = await db.query(`SELECT seq, hash FROM audit_chain_head WHERE chain = $1`, [chain]);
       let seq = last.rows[0] ? Number(last.rows[0].seq) : 0;
       let prev: Buffer | null = last.rows[0]?.hash ?? null;
       const occurredAt = this.now().toISOString();
@@ -135,17 +146,17 @@ export class AuditLog {
       }
       const cols = 15;
       const values = rows.map((_, i) => `(${Array.from({ length: cols }, (_, j) => `$${i * cols + j + 1}`).join(',')})`).join(',');
+      const n = rows.length * cols;
+      // One round trip: the events, then the chain head (so deleting the tail is detected too).
       await db.query(
-        `INSERT INTO audit_event (chain, seq, occurred_at, actor_id, actor_label, action, entity_type, entity_id, person_id,
-                                  regency_code, purpose, request_id, details, prev_hash, hash)
-         VALUES ${values}`,
-        rows.flat(),
-      );
-      // The head records the chain's last event, so deleting the tail is detected too.
-      await db.query(
-        `INSERT INTO audit_chain_head (chain, seq, hash) VALUES ($1, $2, $3)
+        `WITH appended AS (
+           INSERT INTO audit_event (chain, seq, occurred_at, actor_id, actor_label, action, entity_type, entity_id, person_id,
+                                    regency_code, purpose, request_id, details, prev_hash, hash)
+           VALUES ${values} RETURNING 1
+         )
+         INSERT INTO audit_chain_head (chain, seq, hash) VALUES ($${n + 1}, $${n + 2}, $${n + 3})
          ON CONFLICT (chain) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash`,
-        [chain, seq, prev],
+        [...rows.flat(), chain, seq, prev],
       );
     }
   }
