@@ -152,7 +152,7 @@ export const GoalUpdateSchema = z.object({ status: z.enum(['open', 'achieved', '
 export const ServicePlanCreateSchema = z
   .object({ id: z.uuid().optional(), serviceCode: z.string(), plannedOn: z.iso.date().optional(), note: z.string().trim().max(1000).optional() })
   .strict();
-export const DeliveryCreateSchema = z
+export const ServiceDeliveryCreateSchema = z
   .object({
     id: z.uuid().optional(),
     serviceCode: z.string(),
@@ -277,4 +277,4 @@ export type CaseCreate = z.infer<typeof CaseCreateSchema>;
 export type CaseUpdate = z.infer<typeof CaseUpdateSchema>;
 export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;
 export type VisitCreate = z.infer<typeof VisitCreateSchema>;
-export type DeliveryCreate = z.infer<typeof DeliveryCreateSchema>;
+export type ServiceDeliveryCreate = z.infer<typeof ServiceDeliveryCreateSchema>;

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   CasePlanSchema,
-  DeliveryCreateSchema,
+  ServiceDeliveryCreateSchema,
   DeliveryWriteResultSchema,
   FollowUpCreateSchema,
   FollowUpDoneSchema,
@@ -43,7 +43,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/cases/:id/planned-services', { schema: { tags, summary: 'Plan a service from the catalogue', params: IdParams, body: ServicePlanCreateSchema, response: { 201: ServicePlanSchema, ...errors } } }, async (req, reply) =>
     reply.status(201).send(await req.run((ctx) => plans.planService(ctx, req.params.id, req.body))),
   );
-  app.post('/cases/:id/deliveries', { schema: { tags, summary: 'Record a service delivered (what, when, who, quantity)', params: IdParams, body: DeliveryCreateSchema, response: { 201: DeliveryWriteResultSchema, ...errors } } }, async (req, reply) =>
+  app.post('/cases/:id/deliveries', { schema: { tags, summary: 'Record a service delivered (what, when, who, quantity)', params: IdParams, body: ServiceDeliveryCreateSchema, response: { 201: DeliveryWriteResultSchema, ...errors } } }, async (req, reply) =>
     reply.status(201).send(await req.run((ctx) => plans.recordDelivery(ctx, req.params.id, req.body))),
   );
   app.post('/cases/:id/follow-ups', { schema: { tags, summary: 'Schedule a follow-up', params: IdParams, body: FollowUpCreateSchema, response: { 201: FollowUpSchema, ...errors } } }, async (req, reply) =>

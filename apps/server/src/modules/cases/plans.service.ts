@@ -1,5 +1,5 @@
 import { deliveryWarnings, isWithin } from '@pilar/domain';
-import type { DeliveryCreate } from '@pilar/domain/contracts';
+import type { ServiceDeliveryCreate } from '@pilar/domain/contracts';
 import { uuidv7 } from 'uuidv7';
 import { requireAccess, scopeOf } from '../../platform/access/actor';
 import type { Ctx } from '../../platform/access/unit-of-work';
@@ -68,7 +68,7 @@ export async function planService(ctx: Ctx, caseId: string, input: { id?: string
 }
 
 /** A service delivered (what, when, who, how much). Counted in the service rollup where it was given. */
-export async function recordDelivery(ctx: Ctx, caseId: string, input: DeliveryCreate) {
+export async function recordDelivery(ctx: Ctx, caseId: string, input: ServiceDeliveryCreate) {
   const c = await loadOpenCase(ctx, caseId);
   const kind = await requireService(ctx, input.serviceCode);
   const where = input.villageCode ? (await requireVillage(ctx.db, input.villageCode, 'villageCode')).code : c.villageCode;

@@ -1,4 +1,5 @@
 import { uuidv7 } from 'uuidv7';
+import { loadDemoPeople } from './demo.people';
 import type { Config } from '../../platform/config';
 import { SYSTEM } from '../../platform/access/actor';
 import { runAs, type Ctx, type Services } from '../../platform/access/unit-of-work';
@@ -197,6 +198,8 @@ export async function loadDemoData(services: Services, config: Pick<Config, 'PIL
     return logins;
   });
   if (!result) return [];
+  // Persons and cases in the same demo regions (their own marker: loaded once).
+  await loadDemoPeople(services, log);
   log(`Demo data loaded in ${Date.now() - started} ms: ${result.length} demo users, password "${DEMO_PASSWORD}" (synthetic data only)`);
   return result;
 }

@@ -27,14 +27,22 @@ export async function list(db: Queryable, ppks?: number): Promise<FormSummaryRow
   }));
 }
 
-export async function findVersion(db: Queryable, code: string, version?: number) {
+export interface FormVersionRow {
+  formCode: string;
+  version: number;
+  schema: FormSchema;
+  note: string | null;
+  publishedAt: string;
+}
+
+export async function findVersion(db: Queryable, code: string, version?: number): Promise<FormVersionRow | null> {
   const { rows } = await db.query(
     `SELECT form_code AS "formCode", version, schema, note, published_at AS "publishedAt" FROM form_version
      WHERE form_code = $1 AND ($2::int IS NULL OR version = $2::int) ORDER BY version DESC LIMIT 1`,
     [code, version ?? null],
   );
   const r = rows[0];
-  return r ? { ...r, schema: r.schema as FormSchema, publishedAt: new Date(r.publishedAt).toISOString() } : null;
+  return r ? { formCode: r.formCode, version: r.version, schema: r.schema as FormSchema, note: r.note, publishedAt: new Date(r.publishedAt).toISOString() } : null;
 }
 
 export async function exists(db: Queryable, code: string): Promise<boolean> {

@@ -11,13 +11,15 @@ import { loadInScope } from './people.service';
 /** Lawful bases recorded for a person (UU PDP Pasal 20), newest first. */
 export async function listConsents(ctx: Ctx, personId: string) {
   const p = await loadInScope(ctx, personId, 'person.read');
+  ctx.audit.record({ action: 'person.consents_read', entityType: 'person', entityId: personId, personId, regencyCode: p.regencyCode });
   return { items: await store.listForPerson(ctx.db, { regencyCode: p.regencyCode, personId }, scopeOf(ctx.actor, 'person.read')) };
 }
 
 /**
  * Records the legal basis of processing a person's data. When the basis is consent:
  * - UU PDP Pasal 25: a child's (under 18) data needs the consent of a parent or guardian;
- * - UU PDP Pasal 26: for a person with disability, consent is recorded with the guardian.
+ * - UU PDP Pasal 26: a person with disability consents themself and/or through a guardian,
+ *   so a guardian may be recorded but is not required.
  */
 export async function recordConsent(ctx: Ctx, personId: string, input: ConsentCreate): Promise<store.ConsentRow> {
   const p = await loadInScope(ctx, personId, 'person.update');
@@ -25,14 +27,12 @@ export async function recordConsent(ctx: Ctx, personId: string, input: ConsentCr
   const child = p.birthDate !== null && ageOn(p.birthDate, input.givenOn) < 18;
   const disability = p.disabilityTypes.length > 0 || (await store.holdsDisabilityCategory(ctx.db, key));
   const guardianReason = child ? 'anak' : disability ? 'disabilitas' : null;
-  if (input.basis === 'persetujuan' && guardianReason && !input.guardian) {
+  if (input.basis === 'persetujuan' && child && !input.guardian) {
     throw badRequest([
       {
         field: 'guardian',
-        code: child ? 'consent.guardian_child' : 'consent.guardian_disability',
-        message: child
-          ? { id: 'Anak di bawah 18 tahun: persetujuan diberikan orang tua atau wali (UU PDP Pasal 25)', en: 'A child under 18: consent is given by a parent or guardian (UU PDP Article 25)' }
-          : { id: 'Penyandang disabilitas: catat wali yang mendampingi persetujuan (UU PDP Pasal 26)', en: 'Person with disability: record the guardian of the consent (UU PDP Article 26)' },
+        code: 'consent.guardian_child',
+        message: { id: 'Anak di bawah 18 tahun: persetujuan diberikan orang tua atau wali (UU PDP Pasal 25)', en: 'A child under 18: consent is given by a parent or guardian (UU PDP Article 25)' },
       },
     ]);
   }

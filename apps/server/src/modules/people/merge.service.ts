@@ -6,7 +6,7 @@ import { localDate } from '../cases/dates';
 import { ALL_ROLLUPS, withRollups } from '../cases/rollups';
 import * as mergeStore from './merge.store';
 import * as store from './people.store';
-import { repointForMerge, undoRepoint, type MergeItem } from './relocate.store';
+import { currentOwners, repointForMerge, undoRepoint, type MergeItem } from './relocate.store';
 
 function counts(items: MergeItem[]): Record<string, number> {
   const out: Record<string, number> = {};
@@ -61,7 +61,8 @@ export async function unmerge(ctx: Ctx, mergeId: string, reason: string) {
     throw new AppError(409, 'merge_not_reversible', { id: 'Data sudah berubah (mis. dipindahkan); penggabungan tidak dapat dibatalkan', en: 'The records changed since (e.g. transferred); the merge cannot be undone' });
   }
   const now = ctx.clock.now();
-  const sel = { regencyCode: m.regencyCode, personIds: [m.survivorId, m.mergedId] };
+  const owners = await currentOwners(ctx.db, m.regencyCode, m.items);
+  const sel = { regencyCode: m.regencyCode, personIds: [...new Set([m.survivorId, m.mergedId, ...owners])] };
   await ctx.db.query('SAVEPOINT unmerge');
   try {
     await withRollups(ctx.db, sel, ALL_ROLLUPS, async () => {

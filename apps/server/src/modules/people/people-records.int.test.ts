@@ -100,7 +100,7 @@ describe('PPKS categories and consent', () => {
     expect(ended.endedOn).toBe('2025-04-01');
   });
 
-  it('needs a parent or guardian for a child’s consent (Pasal 25) and for a person with disability (Pasal 26)', async () => {
+  it('needs a parent or guardian for a child’s consent (Pasal 25); a person with disability may consent themself or with a guardian (Pasal 26)', async () => {
     const child = await buildPerson(t, psm, { villageCode: SOLO.village, birthDate: '2015-06-01' });
     const noGuardian = await errorOf(as(t, psm, (ctx) => consent.recordConsent(ctx, child.id, { basis: 'persetujuan', purpose: 'Pendampingan sosial anak', givenOn: '2025-05-01' })));
     expect(noGuardian.status).toBe(400);
@@ -112,7 +112,12 @@ describe('PPKS categories and consent', () => {
 
     const disabled = await buildPerson(t, psm, { villageCode: SOLO.village, birthDate: '1980-01-01', disabilityTypes: ['fisik'], disabilitySeverity: 'berat' });
     expect(disabled.disabilityTypes).toEqual(['fisik']);
-    expect((await errorOf(as(t, psm, (ctx) => consent.recordConsent(ctx, disabled.id, { basis: 'persetujuan', purpose: 'Pemberian alat bantu', givenOn: '2025-05-01' })))).errors[0]!.code).toBe('consent.guardian_disability');
+    const self = await as(t, psm, (ctx) => consent.recordConsent(ctx, disabled.id, { basis: 'persetujuan', purpose: 'Pemberian alat bantu', givenOn: '2025-05-01' }));
+    expect(self).toMatchObject({ guardianReason: null, active: true });
+    const withGuardian = await as(t, psm, (ctx) =>
+      consent.recordConsent(ctx, disabled.id, { basis: 'persetujuan', purpose: 'Pemberian alat bantu', givenOn: '2025-05-02', guardian: { name: 'Adik Kandung', relationship: 'adik' } }),
+    );
+    expect(withGuardian).toMatchObject({ guardianReason: 'disabilitas', active: true });
     const adult = await buildPerson(t, psm, { villageCode: SOLO.village, birthDate: '1980-01-01' });
     expect((await errorOf(as(t, psm, (ctx) => consent.recordConsent(ctx, adult.id, { basis: 'persetujuan', purpose: 'Pendataan', givenOn: '2025-05-01', guardian: { name: 'X Y', relationship: 'kakak' } })))).errors[0]!.code).toBe('consent.guardian_unneeded');
     const w = await as(t, psm, (ctx) => consent.withdrawConsent(ctx, child.id, ok.id, { withdrawnOn: '2025-06-01', note: 'Orang tua menarik' }));

@@ -13,6 +13,8 @@ import * as store from './ppks.store';
 /** The PPKS categories a person holds and held (DOMAIN.md §2: several at once). */
 export async function listPersonPpks(ctx: Ctx, personId: string) {
   const p = await loadInScope(ctx, personId, 'person.read');
+  // Categories 1–7, 9, 15–17 are specific data (UU PDP Pasal 4): the read is audited.
+  ctx.audit.record({ action: 'person.ppks_read', entityType: 'person', entityId: personId, personId, regencyCode: p.regencyCode });
   return { items: await store.listForPerson(ctx.db, { regencyCode: p.regencyCode, personId }, scopeOf(ctx.actor, 'person.read')) };
 }
 

@@ -120,6 +120,17 @@ export async function repointForMerge(
   return items;
 }
 
+/** Who owns the recorded rows now (a later merge may have moved them on): all are touched by an undo. */
+export async function currentOwners(db: Queryable, regencyCode: string, items: MergeItem[]): Promise<string[]> {
+  const owners = new Set<string>();
+  for (const t of new Set(items.map((i) => i.t))) {
+    const ids = items.filter((i) => i.t === t).map((i) => i.id);
+    const { rows } = await db.query(`SELECT DISTINCT person_id FROM ${t} WHERE regency_code = $1 AND id = ANY($2::uuid[]) AND person_id IS NOT NULL`, [regencyCode, ids]);
+    for (const r of rows) owners.add(r.person_id as string);
+  }
+  return [...owners];
+}
+
 /** Restores what a merge changed: rows go back to the duplicate (and its village). */
 export async function undoRepoint(db: Queryable, m: { regencyCode: string; backTo: string; village: string; items: MergeItem[] }): Promise<void> {
   const byTable = new Map<string, MergeItem[]>();
