@@ -207,6 +207,11 @@ export interface CandidateRow {
 /**
  * Near matches for a registration (pg_trgm similarity of the name, or of any alias),
  * narrowed by birth date / year ± 1 or the same district, inside the scope.
+ *
+ * Two indexed branches instead of one OR (an OR with the alias sub-query would
+ * defeat the trigram index and scan every person in scope, bench B5): names via the
+ * trigram index on lower(full_name); aliases only among the district's persons,
+ * reached through the village-code index.
  */
 export async function findCandidates(
   db: Queryable,
@@ -214,19 +219,36 @@ export async function findCandidates(
   f: { fullName: string; districtCode: string; birthYear: number | null; excludeId?: string },
 ): Promise<CandidateRow[]> {
   const params: unknown[] = [f.fullName.toLowerCase(), f.districtCode, f.birthYear, f.excludeId ?? null];
+  const scope = scopePredicate('p.village_code', scopes, params);
   const { rows } = await db.query(
-    `SELECT p.id, p.full_name AS "fullName", p.village_code AS "villageCode", a.name AS "villageName",
-            p.birth_date::text AS "birthDate", p.nik_masked AS "nikMasked",
-            greatest(similarity(lower(p.full_name), $1),
-                     coalesce((SELECT max(similarity(lower(al), $1)) FROM unnest(p.aliases) al), 0))::float AS similarity
-     FROM person p JOIN area a ON a.code = p.village_code
-     WHERE p.status IN ('active', 'restricted')
-       AND (lower(p.full_name) % $1 OR EXISTS (SELECT 1 FROM unnest(p.aliases) al WHERE lower(al) % $1))
-       AND (p.village_code LIKE $2 || '.%'
-            OR ($3::int IS NOT NULL AND p.birth_date IS NOT NULL AND abs(extract(year FROM p.birth_date)::int - $3::int) <= 1))
-       AND ($4::uuid IS NULL OR p.id <> $4::uuid)
-       AND ${scopePredicate('p.village_code', scopes, params)}
-     ORDER BY similarity DESC, p.id LIMIT 10`,
+    `WITH district AS MATERIALIZED (
+       -- The district's persons through the village-code index: a handful, whatever the names.
+       SELECT p.id, p.full_name, p.aliases
+       FROM person p
+       WHERE p.village_code LIKE $2 || '.%' AND p.status IN ('active', 'restricted')
+         AND ($4::uuid IS NULL OR p.id <> $4::uuid) AND ${scope}
+     ), by_name AS (
+       SELECT d.id, similarity(lower(d.full_name), $1) AS similarity FROM district d WHERE lower(d.full_name) % $1
+       UNION ALL
+       -- Elsewhere in the scope only with a birth year ± 1 (trigram index, then the year).
+       SELECT p.id, similarity(lower(p.full_name), $1)
+       FROM person p
+       WHERE $3::int IS NOT NULL AND lower(p.full_name) % $1 AND p.village_code NOT LIKE $2 || '.%'
+         AND p.birth_date IS NOT NULL AND abs(extract(year FROM p.birth_date)::int - $3::int) <= 1
+         AND p.status IN ('active', 'restricted') AND ($4::uuid IS NULL OR p.id <> $4::uuid) AND ${scope}
+     ), by_alias AS (
+       SELECT d.id, max(similarity(lower(al), $1)) AS similarity
+       FROM district d CROSS JOIN LATERAL unnest(d.aliases) al
+       WHERE lower(al) % $1
+       GROUP BY d.id
+     ), best AS (
+       SELECT id, max(similarity) AS similarity FROM (SELECT * FROM by_name UNION ALL SELECT * FROM by_alias) x
+       GROUP BY id ORDER BY max(similarity) DESC, id LIMIT 10
+     )
+     SELECT p.id, p.full_name AS "fullName", p.village_code AS "villageCode", a.name AS "villageName",
+            p.birth_date::text AS "birthDate", p.nik_masked AS "nikMasked", b.similarity::float AS similarity
+     FROM best b JOIN person p ON p.id = b.id JOIN area a ON a.code = p.village_code
+     ORDER BY b.similarity DESC, p.id`,
     params,
   );
   return rows;
