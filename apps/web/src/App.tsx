@@ -8,12 +8,14 @@ import { AreasPage } from './modules/areas/AreasPage';
 import { HomePage } from './modules/home/HomePage';
 import { matchRoute, navigate, needsSession, usePathname, type Route } from './router';
 import { safeNext, signInPath } from './session/paths';
+// Eager, not lazy: while an account must change its password the server refuses
+// every other request with that session cookie, static files included.
+import ChangePasswordPage from './session/ChangePasswordPage';
 import { SessionProvider, useSession } from './session/SessionContext';
 import { SignInPage } from './session/SignInPage';
 
 // Screens behind sign-in load on demand: the first paint (home, areas, sign-in)
 // stays small on a cheap phone with a weak signal.
-const ChangePasswordPage = lazy(() => import('./session/ChangePasswordPage'));
 const UsersPage = lazy(() => import('./modules/users/UsersPage'));
 const UserNewPage = lazy(() => import('./modules/users/UserNewPage'));
 const UserDetailPage = lazy(() => import('./modules/users/UserDetailPage'));
@@ -92,12 +94,17 @@ function Gate({ route }: { route: Route }) {
     : route.name === 'signIn' && state.status === 'signedIn' ? safeNext(new URLSearchParams(location.search).get('next'))
     : null;
 
+  const ask = wantsSession && state.status === 'anonymous';
+
   useEffect(() => {
     if (redirect) navigate(redirect, { replace: true });
   }, [redirect]);
+  useEffect(() => {
+    if (ask) session.reload();
+  }, [ask, session]);
 
   if (redirect) return null;
-  if (state.status === 'loading' && (wantsSession || route.name === 'signIn')) return <Loading />;
+  if ((state.status === 'loading' || ask) && (wantsSession || route.name === 'signIn')) return <Loading />;
   if (state.status === 'unreachable' && wantsSession) return <ErrorMessage error={state.error} onRetry={session.reload} />;
   // A temporary password must be replaced before anything else (the API refuses the rest).
   if (state.status === 'signedIn' && state.me.user.mustChangePassword && route.name !== 'signIn') return <ChangePasswordPage />;
@@ -132,7 +139,7 @@ function Shell() {
 
 export function App() {
   return (
-    <SessionProvider>
+    <SessionProvider askAtStart={needsSession(matchRoute(location.pathname))}>
       <Shell />
     </SessionProvider>
   );

@@ -15,6 +15,8 @@ const screenshots = {
   detailPhone: '/tmp/pilar-person-360x640.png',
   listDesktop: '/tmp/pilar-persons-1280x800.png',
   detailDesktop: '/tmp/pilar-person-1280x800.png',
+  historyDesktop: '/tmp/pilar-person-history-1280x800.png',
+  newUserDesktop: '/tmp/pilar-user-created-1280x800.png',
 };
 
 const PAJANG = '33.72.01.1001'; // Kel. Pajang, Laweyan, Kota Surakarta
@@ -45,7 +47,10 @@ async function apiSession(user: BuiltUser) {
     body: JSON.stringify({ username: user.username, password: user.password }),
   });
   expect(res.status).toBe(200);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('pilar_session='))!.split(';')[0]!;
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('pilar_session='))!
+    .split(';')[0]!;
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return async (path: string, body: unknown) => {
     const r = await fetch(new URL(path, server.url), {
@@ -63,16 +68,45 @@ beforeAll(async () => {
   const db = server.database;
   const admin = await buildUser(db, { grants: [{ role: 'admin', areaCode: 'ID' }] });
   psm = await buildUser(db, { username: 'psm.pajang', displayName: 'Sri Rahayu', grants: [{ role: 'psm', areaCode: PAJANG }] });
-  dinsos = await buildUser(db, { username: 'dinsos.solo', displayName: 'Bambang Wibowo', grants: [{ role: 'dinsos_kab', areaCode: '33.72' }] });
+  dinsos = await buildUser(db, {
+    username: 'dinsos.solo',
+    displayName: 'Bambang Wibowo',
+    grants: [{ role: 'dinsos_kab', areaCode: '33.72' }],
+  });
   await buildUser(db, { username: 'psm.laweyan', displayName: 'Joko Santoso', grants: [{ role: 'psm', areaCode: LAWEYAN }] });
-  await buildUser(db, { username: 'psm.sungailiat', displayName: 'Rina Bangka', grants: [{ role: 'psm', areaCode: SUNGAILIAT }] });
+  await buildUser(db, {
+    username: 'psm.sungailiat',
+    displayName: 'Rina Bangka',
+    grants: [{ role: 'psm', areaCode: SUNGAILIAT }],
+  });
 
   const post = await apiSession(admin);
-  persons.suparmi = (await post('/api/v1/persons', { villageCode: PAJANG, fullName: 'Suparmi', sex: 'P', birthDate: '1975-03-12', nik: suparmiNik })).id;
-  persons.wahyu = (
-    await post('/api/v1/persons', { villageCode: LAWEYAN, fullName: 'Wahyu Nugroho', sex: 'L', birthDate: '1988-07-01', nik: syntheticNik('33.72.01', '1988-07-01', 'L', 2) })
+  persons.suparmi = (
+    await post('/api/v1/persons', {
+      villageCode: PAJANG,
+      fullName: 'Suparmi',
+      sex: 'P',
+      birthDate: '1975-03-12',
+      nik: suparmiNik,
+    })
   ).id;
-  persons.rusdi = (await post('/api/v1/persons', { villageCode: SUNGAILIAT, fullName: 'Rusdi Bangka', sex: 'L', nikMissingReason: 'belum_rekam' })).id;
+  persons.wahyu = (
+    await post('/api/v1/persons', {
+      villageCode: LAWEYAN,
+      fullName: 'Wahyu Nugroho',
+      sex: 'L',
+      birthDate: '1988-07-01',
+      nik: syntheticNik('33.72.01', '1988-07-01', 'L', 2),
+    })
+  ).id;
+  persons.rusdi = (
+    await post('/api/v1/persons', {
+      villageCode: SUNGAILIAT,
+      fullName: 'Rusdi Bangka',
+      sex: 'L',
+      nikMissingReason: 'belum_rekam',
+    })
+  ).id;
 });
 
 afterAll(async () => {
@@ -225,6 +259,7 @@ describe('access screens (real server, real scopes)', () => {
     expect(await reveal.getByTestId('history-actor').textContent()).toBe(psm.username);
     expect(await reveal.getByTestId('history-purpose').textContent()).toBe(`Alasan: ${revealReason}`);
     expect(await reveal.getByTestId('history-action').textContent()).toBe('NIK dilihat');
+    await page.screenshot({ path: screenshots.historyDesktop });
     await page.getByTestId('tab-data').click();
     await page.getByTestId('person-facts').waitFor();
     await page.screenshot({ path: screenshots.detailDesktop });
@@ -247,7 +282,10 @@ describe('access screens (real server, real scopes)', () => {
     await page.getByTestId('user-form').waitFor();
     await page.getByTestId('new-username').fill('psm.kerten');
     await page.getByTestId('new-display-name').fill('Dewi Kartika');
-    const roleOptions = await page.getByTestId('grant-role').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    const roleOptions = await page
+      .getByTestId('grant-role')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     expect(roleOptions.sort()).toEqual(['ipsm_pengurus', 'mitra', 'psm']);
     await page.getByTestId('grant-role').selectOption('psm');
     await page.getByTestId('grant-area').getByTestId('area-input').fill('kerten');
@@ -263,12 +301,14 @@ describe('access screens (real server, real scopes)', () => {
     const temporary = await text(page, '[data-testid="temporary-password"]');
     expect(temporary).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
     expect(await page.getByTestId('copy-password').count()).toBe(1);
+    await page.screenshot({ path: screenshots.newUserDesktop });
 
     // The new PSM signs in with it and must choose a password first.
     const psmContext = await browser.newContext(phone);
     const psmPage = await openPage(psmContext, '/masuk');
     await signInOnPage(psmPage, { username: 'psm.kerten', password: temporary });
     await psmPage.getByTestId('must-change').waitFor();
+    expect(await psmPage.getByTestId('nav-persons').count()).toBe(0);
     expect(await psmPage.getByTestId('password-rules').textContent()).toContain('Minimal 10 karakter');
     await psmPage.getByTestId('current-password').fill(temporary);
     await psmPage.getByTestId('new-password').fill('psm.kerten 2026!');

@@ -11,3 +11,5 @@ export * from './catalogues/programmes';
 export * from './access';
 export * from './cases';
 export * from './forms';
+export * from './disasters';
+export * from './reports';

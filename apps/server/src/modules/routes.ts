@@ -13,6 +13,16 @@ import { formRoutes } from './forms/forms.routes';
 import { partnerRoutes } from './partners/partners.routes';
 import { referralRoutes } from './referrals/referrals.routes';
 import { referenceRoutes } from './reference/reference.routes';
+import { programmeRoutes } from './programmes/programmes.routes';
+import { usulanRoutes } from './usulan/usulan.routes';
+import { distributionRoutes } from './distributions/distributions.routes';
+import { complaintRoutes } from './complaints/complaints.routes';
+import { importRoutes } from './imports/imports.routes';
+import { exportRoutes } from './exports/exports.routes';
+import { webhookRoutes } from './webhooks/webhooks.routes';
+import { privacyRoutes } from './privacy/privacy.routes';
+import { disasterRoutes } from './disasters/disasters.routes';
+import { reportRoutes } from './reports/reports.routes';
 
 /**
  * Every module's routes under /api/v1. A new module adds one import and one line
@@ -33,4 +43,14 @@ export async function registerModuleRoutes(v1: FastifyInstance): Promise<void> {
   await v1.register(memberRoutes);
   await v1.register(orgRoutes);
   await v1.register(syncRoutes);
+  await v1.register(reportRoutes);
+  await v1.register(disasterRoutes);
+  await v1.register(programmeRoutes);
+  await v1.register(usulanRoutes);
+  await v1.register(distributionRoutes);
+  await v1.register(complaintRoutes);
+  await v1.register(privacyRoutes);
+  await v1.register(importRoutes);
+  await v1.register(exportRoutes);
+  await v1.register(webhookRoutes);
 }

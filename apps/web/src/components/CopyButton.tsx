@@ -35,7 +35,9 @@ export function CopyButton({ text, testId }: { text: string; testId?: string }) 
       data-testid={testId}
       onClick={() => void copy(text).then((ok) => setState(ok ? 'copied' : 'failed'))}
     >
-      <span aria-live="polite">{state === 'copied' ? t('common.copied') : state === 'failed' ? t('common.copyFailed') : t('common.copy')}</span>
+      <span aria-live="polite">
+        {state === 'copied' ? t('common.copied') : state === 'failed' ? t('common.copyFailed') : t('common.copy')}
+      </span>
     </button>
   );
 }

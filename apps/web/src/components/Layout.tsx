@@ -54,7 +54,9 @@ export function Layout({ section, children }: { section: Section; children: Reac
   const { t } = useTranslation();
   const online = useOnline();
   const { me } = useSession();
-  const items = navItems.filter((item) => !item.permission || me?.permissions.includes(item.permission));
+  // While a temporary password must be replaced, nothing else is reachable anyway.
+  const permissions = me && !me.user.mustChangePassword ? me.permissions : [];
+  const items = navItems.filter((item) => !item.permission || permissions.includes(item.permission));
   return (
     <div className="app">
       <a className="skip-link" href="#main">

@@ -81,12 +81,26 @@ export default function ChangePasswordPage() {
         )}
         <Field name="currentPassword" label={t('password.current')} error={fields.currentPassword}>
           {(props) => (
-            <input {...props} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} data-testid="current-password" />
+            <input
+              {...props}
+              type="password"
+              autoComplete="current-password"
+              value={current}
+              onChange={(e) => setCurrent(e.target.value)}
+              data-testid="current-password"
+            />
           )}
         </Field>
         <Field name="newPassword" label={t('password.new')} error={fields.newPassword}>
           {(props) => (
-            <input {...props} type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} data-testid="new-password" />
+            <input
+              {...props}
+              type="password"
+              autoComplete="new-password"
+              value={next}
+              onChange={(e) => setNext(e.target.value)}
+              data-testid="new-password"
+            />
           )}
         </Field>
         <ul className="rules" aria-label={t('password.rulesLabel')} data-testid="password-rules">
@@ -98,10 +112,22 @@ export default function ChangePasswordPage() {
         </ul>
         <Field name="confirm" label={t('password.confirm')} error={mismatch ? t('password.mismatch') : undefined}>
           {(props) => (
-            <input {...props} type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} data-testid="confirm-password" />
+            <input
+              {...props}
+              type="password"
+              autoComplete="new-password"
+              value={confirm}
+              onChange={(e) => setConfirm(e.target.value)}
+              data-testid="confirm-password"
+            />
           )}
         </Field>
-        <button type="submit" className="button button-block" disabled={busy || !current || !next || !confirm} data-testid="save-password">
+        <button
+          type="submit"
+          className="button button-block"
+          disabled={busy || !current || !next || !confirm}
+          data-testid="save-password"
+        >
           {busy ? t('common.saving') : t('password.submit')}
         </button>
       </form>

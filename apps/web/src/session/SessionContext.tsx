@@ -7,6 +7,11 @@ import type { Me } from './session.types';
 
 export type SessionState =
   | { status: 'loading' }
+  /**
+   * Not asked: this browser has not signed in lately (no marker), so public screens
+   * open without a /me round trip; a screen that needs an account asks first.
+   */
+  | { status: 'anonymous' }
   /** /me could not be asked (no signal): public screens still work. */
   | { status: 'unreachable'; error: unknown }
   /** `expired`: the server ended the session (timeout, sign-out elsewhere, password reset). */
@@ -26,32 +31,57 @@ export interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
+// Only a hint that this browser signed in (the session itself is an HttpOnly cookie).
+const MARKER = 'pilar.signedIn';
+function marked(): boolean {
+  try {
+    return localStorage.getItem(MARKER) === '1';
+  } catch {
+    return true; // storage blocked: ask the server
+  }
+}
+function mark(signedIn: boolean): void {
+  try {
+    if (signedIn) localStorage.setItem(MARKER, '1');
+    else localStorage.removeItem(MARKER);
+  } catch {
+    // a hint only
+  }
+}
+
 /** Loads /me once at start and keeps the signed-in account for every screen. */
-export function SessionProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<SessionState>({ status: 'loading' });
+export function SessionProvider({ children, askAtStart }: { children: ReactNode; askAtStart: boolean }) {
+  const [state, setState] = useState<SessionState>(() =>
+    askAtStart || marked() ? { status: 'loading' } : { status: 'anonymous' },
+  );
   const [attempt, setAttempt] = useState(0);
   const signedIn = useRef(false);
   signedIn.current = state.status === 'signedIn';
 
   const accept = useCallback((me: Me) => {
+    mark(true);
     setCsrfToken(me.csrfToken);
     setState({ status: 'signedIn', me });
   }, []);
 
   useEffect(() => {
+    if (attempt === 0 && !askAtStart && !marked()) return;
     let current = true;
+    setState((prev) => (prev.status === 'loading' ? prev : { status: 'loading' }));
     api.fetchMe().then(
       (me) => current && accept(me),
       (error: unknown) => {
         if (!current) return;
-        if (error instanceof ApiError && error.status === 401) setState({ status: 'signedOut', reason: null });
-        else setState({ status: 'unreachable', error });
+        if (error instanceof ApiError && error.status === 401) {
+          mark(false);
+          setState({ status: 'signedOut', reason: null });
+        } else setState({ status: 'unreachable', error });
       },
     );
     return () => {
       current = false;
     };
-  }, [accept, attempt]);
+  }, [accept, attempt, askAtStart]);
 
   // Any call answering 401 means the session is gone: say so once and ask to sign in
   // again, keeping the path so the user comes back to the same screen.
@@ -60,6 +90,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (problem === 'expired') {
         if (!signedIn.current) return;
         signedIn.current = false;
+        mark(false);
         setCsrfToken(null);
         setState({ status: 'signedOut', reason: 'expired' });
         navigate(signInPath(location.pathname + location.search), { replace: true });
@@ -83,6 +114,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await api.logout(everywhere);
     } finally {
+      mark(false);
       setCsrfToken(null);
       setState({ status: 'signedOut', reason: 'signedOut' });
     }

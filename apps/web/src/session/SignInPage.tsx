@@ -88,13 +88,23 @@ export function SignInPage() {
                 onChange={(event) => setPassword(event.target.value)}
                 data-testid="password"
               />
-              <button type="button" className="button button-secondary" aria-pressed={showPassword} onClick={() => setShowPassword((v) => !v)}>
+              <button
+                type="button"
+                className="button button-secondary"
+                aria-pressed={showPassword}
+                onClick={() => setShowPassword((v) => !v)}
+              >
                 {showPassword ? t('signIn.hidePassword') : t('signIn.showPassword')}
               </button>
             </div>
           )}
         </Field>
-        <button type="submit" className="button button-block" disabled={busy || !username.trim() || !password} data-testid="sign-in">
+        <button
+          type="submit"
+          className="button button-block"
+          disabled={busy || !username.trim() || !password}
+          data-testid="sign-in"
+        >
           {busy ? t('signIn.busy') : t('signIn.submit')}
         </button>
         <p className="meta">{t('signIn.help')}</p>

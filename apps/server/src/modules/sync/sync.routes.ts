@@ -11,9 +11,12 @@ import {
 } from '@pilar/domain/contracts';
 import { SyncEngine } from './sync.service';
 import { personSync } from './entities/person.sync';
+import { activitySync } from '../activities/activity.sync';
+import { victimSync } from '../disasters/victims.sync';
+import { checkinSync } from '../distributions/checkin.sync';
 
 /** Record kinds a device keeps. A module adds its adapter here. */
-export const syncEngine = new SyncEngine().register(personSync);
+export const syncEngine = new SyncEngine().register(personSync).register(victimSync).register(activitySync).register(checkinSync);
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 

@@ -146,14 +146,22 @@ export function AreaPicker({
           <div aria-live="polite" className="search-status">
             {q.length > 0 && q.length < minChars && <p className="hint">{t('areas.search.minChars')}</p>}
             {state.status === 'searching' && <p className="hint">{t('areas.search.searching')}</p>}
-            {state.status === 'done' && state.items.length === 0 && <p className="hint">{t('areaPicker.noResults', { q: state.q })}</p>}
+            {state.status === 'done' && state.items.length === 0 && (
+              <p className="hint">{t('areaPicker.noResults', { q: state.q })}</p>
+            )}
             {state.status === 'error' && <p className="hint field-error">{describeError(state.error)}</p>}
           </div>
           {(national || (state.status === 'done' && state.items.length > 0)) && (
             <ul className="search-results picker-results" aria-label={t('areas.search.resultsLabel')}>
               {national && (
                 <li>
-                  <button type="button" className="search-result" data-testid="area-option" data-code="ID" onClick={() => onChange({ code: 'ID', name: t('areas.national') })}>
+                  <button
+                    type="button"
+                    className="search-result"
+                    data-testid="area-option"
+                    data-code="ID"
+                    onClick={() => onChange({ code: 'ID', name: t('areas.national') })}
+                  >
                     <span className="row-name">{t('areas.national')}</span>
                     <span className="row-meta">
                       <span className="badge">{t('areas.nationalLevel')}</span>
@@ -169,7 +177,9 @@ export function AreaPicker({
                       className="search-result"
                       data-testid="area-option"
                       data-code={area.code}
-                      onClick={() => onChange({ code: area.code, name: area.name, level: area.level, type: area.type, path: area.path })}
+                      onClick={() =>
+                        onChange({ code: area.code, name: area.name, level: area.level, type: area.type, path: area.path })
+                      }
                     >
                       <span className="row-name">{area.name}</span>
                       <span className="row-meta">

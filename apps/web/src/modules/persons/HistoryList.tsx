@@ -21,7 +21,9 @@ const FIELD_LABELS: Record<string, string> = {
 function EventRow({ event }: { event: ProcessingEvent }) {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
-  const fields = Array.isArray(event.details.fields) ? (event.details.fields as unknown[]).filter((f): f is string => typeof f === 'string') : [];
+  const fields = Array.isArray(event.details.fields)
+    ? (event.details.fields as unknown[]).filter((f): f is string => typeof f === 'string')
+    : [];
   return (
     <li className="history-item" data-testid="history-item" data-action={event.action}>
       <p className="history-head">

@@ -8,7 +8,15 @@ import { revealNik } from './persons.api';
 const REASON_MIN = 10;
 export const REVEAL_SECONDS = 30;
 
-function RevealDialog({ personId, onRevealed, onClose }: { personId: string; onRevealed: (nik: string) => void; onClose: () => void }) {
+function RevealDialog({
+  personId,
+  onRevealed,
+  onClose,
+}: {
+  personId: string;
+  onRevealed: (nik: string) => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -76,17 +84,21 @@ function RevealDialog({ personId, onRevealed, onClose }: { personId: string; onR
 export function NikReveal({ personId, masked, canReveal }: { personId: string; masked: string; canReveal: boolean }) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
-  const [shown, setShown] = useState<{ nik: string; left: number } | null>(null);
+  const [shown, setShown] = useState<{ nik: string; until: number } | null>(null);
+  const [now, setNow] = useState(() => Date.now());
 
+  // Counted against the clock, not by ticks: a phone that sleeps or throttles timers
+  // still hides the NIK on time.
   useEffect(() => {
     if (!shown) return;
-    if (shown.left <= 0) {
-      setShown(null);
-      return;
-    }
-    const timer = setTimeout(() => setShown((s) => (s ? { ...s, left: s.left - 1 } : s)), 1000);
-    return () => clearTimeout(timer);
+    const timer = setInterval(() => {
+      const at = Date.now();
+      setNow(at);
+      if (at >= shown.until) setShown(null);
+    }, 1000);
+    return () => clearInterval(timer);
   }, [shown]);
+  const left = shown ? Math.max(0, Math.ceil((shown.until - now) / 1000)) : 0;
 
   return (
     <div className="nik-reveal">
@@ -96,7 +108,7 @@ export function NikReveal({ personId, masked, canReveal }: { personId: string; m
       {shown ? (
         <>
           <span className="meta" aria-live="polite" data-testid="nik-countdown">
-            {t('reveal.hidesIn', { n: shown.left })}
+            {t('reveal.hidesIn', { n: left })}
           </span>
           <button type="button" className="button button-secondary" onClick={() => setShown(null)} data-testid="nik-hide">
             {t('reveal.hide')}
@@ -115,7 +127,9 @@ export function NikReveal({ personId, masked, canReveal }: { personId: string; m
           onClose={() => setAsking(false)}
           onRevealed={(nik) => {
             setAsking(false);
-            setShown({ nik, left: REVEAL_SECONDS });
+            const at = Date.now();
+            setNow(at);
+            setShown({ nik, until: at + REVEAL_SECONDS * 1000 });
           }}
         />
       )}

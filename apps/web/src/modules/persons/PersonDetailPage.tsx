@@ -114,7 +114,15 @@ function Tabs({ tab, onTab }: { tab: Tab; onTab: (tab: Tab) => void }) {
   );
 }
 
-function EditPerson({ person, onSaved, onCancel }: { person: Person; onSaved: (person: Person, warnings: Warning[]) => void; onCancel: () => void }) {
+function EditPerson({
+  person,
+  onSaved,
+  onCancel,
+}: {
+  person: Person;
+  onSaved: (person: Person, warnings: Warning[]) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const { me } = useSession();
   const [busy, setBusy] = useState(false);
@@ -136,7 +144,12 @@ function EditPerson({ person, onSaved, onCancel }: { person: Person; onSaved: (p
   return (
     <>
       {error !== null && (
-        <div className="notice notice-error" role="alert" data-testid="error" data-code={error instanceof ApiError ? error.code : undefined}>
+        <div
+          className="notice notice-error"
+          role="alert"
+          data-testid="error"
+          data-code={error instanceof ApiError ? error.code : undefined}
+        >
           <p>{conflict ? t('common.versionConflict') : summaryMessage(error)}</p>
           {conflict && (
             <button type="button" className="button" onClick={() => location.reload()} data-testid="reload">
@@ -176,9 +189,9 @@ export default function PersonDetailPage({ id }: { id: string }) {
 
   return (
     <div className="page person-page">
-      <p>
-        <Link href="/warga">← {t('persons.backToList')}</Link>
-      </p>
+      <Link href="/warga" className="back-link">
+        ← {t('persons.backToList')}
+      </Link>
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorMessage error={state.error} onRetry={state.retry} />}
       {person && (
@@ -187,7 +200,6 @@ export default function PersonDetailPage({ id }: { id: string }) {
             <p className="eyebrow">{t('persons.recordLabel')}</p>
             <h1 data-testid="person-title">{person.fullName}</h1>
             <p className="row-meta">
-              <span>{person.villageName}</span>
               <PersonSummary person={person} />
             </p>
           </section>
@@ -204,7 +216,12 @@ export default function PersonDetailPage({ id }: { id: string }) {
           {warnings && <Warnings warnings={warnings} />}
           {showHistory && <Tabs tab={tab} onTab={setTab} />}
           {tab === 'data' || !showHistory ? (
-            <div id="panel-data" role={showHistory ? 'tabpanel' : undefined} aria-labelledby={showHistory ? 'tab-data' : undefined} className="panel">
+            <div
+              id="panel-data"
+              role={showHistory ? 'tabpanel' : undefined}
+              aria-labelledby={showHistory ? 'tab-data' : undefined}
+              className="panel"
+            >
               {editing ? (
                 <EditPerson
                   person={person}
@@ -220,7 +237,12 @@ export default function PersonDetailPage({ id }: { id: string }) {
                   <PersonFacts person={person} />
                   {person.actions.includes('person.update') && (
                     <div className="actions">
-                      <button type="button" className="button button-secondary" onClick={() => setEditing(true)} data-testid="edit-person">
+                      <button
+                        type="button"
+                        className="button button-secondary"
+                        onClick={() => setEditing(true)}
+                        data-testid="edit-person"
+                      >
                         {t('persons.edit')}
                       </button>
                     </div>

@@ -74,7 +74,8 @@ export function PersonForm({
     if (!draft.village) problems.villageCode = t('persons.form.chooseVillage');
     if (!draft.fullName.trim()) problems.fullName = t('persons.form.required');
     if (creating && draft.hasNik && !draft.nik.trim()) problems.nik = t('persons.form.nikRequired');
-    if (!draft.hasNik && !nikOnRecord && !draft.nikMissingReason && creating) problems.nikMissingReason = t('persons.form.reasonRequired');
+    if (!draft.hasNik && !nikOnRecord && !draft.nikMissingReason && creating)
+      problems.nikMissingReason = t('persons.form.reasonRequired');
     setLocal(problems);
     if (Object.keys(problems).length > 0) return;
 
@@ -117,22 +118,50 @@ export function PersonForm({
         error={all.villageCode}
       />
       <Field name="fullName" label={t('persons.fullName')} error={all.fullName}>
-        {(props) => <input {...props} autoComplete="off" value={draft.fullName} onChange={(e) => set({ fullName: e.target.value })} data-testid="full-name" />}
+        {(props) => (
+          <input
+            {...props}
+            autoComplete="off"
+            value={draft.fullName}
+            onChange={(e) => set({ fullName: e.target.value })}
+            data-testid="full-name"
+          />
+        )}
       </Field>
       <fieldset className="choice-group" data-field="sex">
         <legend className="field-label">{t('persons.sex')}</legend>
         <div className="choices">
           {(['L', 'P'] as const).map((s) => (
             <label key={s} className="choice">
-              <input type="radio" name="sex" value={s} checked={draft.sex === s} onChange={() => set({ sex: s })} data-testid={`sex-${s}`} />
+              <input
+                type="radio"
+                name="sex"
+                value={s}
+                checked={draft.sex === s}
+                onChange={() => set({ sex: s })}
+                data-testid={`sex-${s}`}
+              />
               {t(`persons.sexValue.${s}`)}
             </label>
           ))}
         </div>
-        {all.sex && <p className="field-error" data-testid="field-error" data-for="sex">{all.sex}</p>}
+        {all.sex && (
+          <p className="field-error" data-testid="field-error" data-for="sex">
+            {all.sex}
+          </p>
+        )}
       </fieldset>
       <Field name="birthDate" label={t('persons.birthDate')} error={all.birthDate}>
-        {(props) => <input {...props} type="date" max={new Date().toISOString().slice(0, 10)} value={draft.birthDate} onChange={(e) => set({ birthDate: e.target.value })} data-testid="birth-date" />}
+        {(props) => (
+          <input
+            {...props}
+            type="date"
+            max={new Date().toISOString().slice(0, 10)}
+            value={draft.birthDate}
+            onChange={(e) => set({ birthDate: e.target.value })}
+            data-testid="birth-date"
+          />
+        )}
       </Field>
 
       <fieldset className="choice-group nik-group" data-field="nik">
@@ -142,17 +171,34 @@ export function PersonForm({
         ) : (
           <div className="choices">
             <label className="choice">
-              <input type="radio" name="hasNik" checked={draft.hasNik} onChange={() => set({ hasNik: true })} data-testid="has-nik" />
+              <input
+                type="radio"
+                name="hasNik"
+                checked={draft.hasNik}
+                onChange={() => set({ hasNik: true })}
+                data-testid="has-nik"
+              />
               {t('persons.form.hasNik')}
             </label>
             <label className="choice">
-              <input type="radio" name="hasNik" checked={!draft.hasNik} onChange={() => set({ hasNik: false })} data-testid="no-nik" />
+              <input
+                type="radio"
+                name="hasNik"
+                checked={!draft.hasNik}
+                onChange={() => set({ hasNik: false })}
+                data-testid="no-nik"
+              />
               {t('persons.form.noNik')}
             </label>
           </div>
         )}
         {draft.hasNik || nikOnRecord ? (
-          <Field name="nik" label={nikOnRecord ? t('persons.form.newNik') : t('persons.form.nikInput')} hint={t('persons.form.nikHint')} error={all.nik}>
+          <Field
+            name="nik"
+            label={nikOnRecord ? t('persons.form.newNik') : t('persons.form.nikInput')}
+            hint={t('persons.form.nikHint')}
+            error={all.nik}
+          >
             {(props) => (
               <input
                 {...props}
@@ -168,7 +214,12 @@ export function PersonForm({
         ) : (
           <Field name="nikMissingReason" label={t('persons.form.reason')} error={all.nikMissingReason}>
             {(props) => (
-              <select {...props} value={draft.nikMissingReason} onChange={(e) => set({ nikMissingReason: e.target.value as NikMissingReason | '' })} data-testid="nik-reason">
+              <select
+                {...props}
+                value={draft.nikMissingReason}
+                onChange={(e) => set({ nikMissingReason: e.target.value as NikMissingReason | '' })}
+                data-testid="nik-reason"
+              >
                 <option value="">{t('persons.form.chooseReason')}</option>
                 {NIK_MISSING_REASONS.map((r) => (
                   <option key={r} value={r}>
@@ -182,18 +233,53 @@ export function PersonForm({
       </fieldset>
 
       <Field name="address" label={t('persons.address')} error={all.address}>
-        {(props) => <textarea {...props} rows={2} value={draft.address} onChange={(e) => set({ address: e.target.value })} data-testid="address" />}
+        {(props) => (
+          <textarea
+            {...props}
+            rows={2}
+            value={draft.address}
+            onChange={(e) => set({ address: e.target.value })}
+            data-testid="address"
+          />
+        )}
       </Field>
       <div className="field-pair">
         <Field name="rt" label={t('persons.rt')} error={all.rt}>
-          {(props) => <input {...props} inputMode="numeric" maxLength={3} value={draft.rt} onChange={(e) => set({ rt: e.target.value.replace(/\D/g, '') })} data-testid="rt" />}
+          {(props) => (
+            <input
+              {...props}
+              inputMode="numeric"
+              maxLength={3}
+              value={draft.rt}
+              onChange={(e) => set({ rt: e.target.value.replace(/\D/g, '') })}
+              data-testid="rt"
+            />
+          )}
         </Field>
         <Field name="rw" label={t('persons.rw')} error={all.rw}>
-          {(props) => <input {...props} inputMode="numeric" maxLength={3} value={draft.rw} onChange={(e) => set({ rw: e.target.value.replace(/\D/g, '') })} data-testid="rw" />}
+          {(props) => (
+            <input
+              {...props}
+              inputMode="numeric"
+              maxLength={3}
+              value={draft.rw}
+              onChange={(e) => set({ rw: e.target.value.replace(/\D/g, '') })}
+              data-testid="rw"
+            />
+          )}
         </Field>
       </div>
       <Field name="phone" label={t('persons.phone')} error={all.phone}>
-        {(props) => <input {...props} type="tel" autoComplete="off" value={draft.phone} onChange={(e) => set({ phone: e.target.value })} data-testid="phone" />}
+        {(props) => (
+          <input
+            {...props}
+            type="tel"
+            autoComplete="off"
+            value={draft.phone}
+            onChange={(e) => set({ phone: e.target.value })}
+            data-testid="phone"
+          />
+        )}
       </Field>
       <div className="actions">
         <button type="submit" className="button" disabled={busy} data-testid="save-person">

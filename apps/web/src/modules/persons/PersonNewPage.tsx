@@ -32,9 +32,9 @@ export default function PersonNewPage() {
   const fields = fieldErrors(error);
   return (
     <div className="page narrow-page">
-      <p>
-        <Link href="/warga">← {t('persons.backToList')}</Link>
-      </p>
+      <Link href="/warga" className="back-link">
+        ← {t('persons.backToList')}
+      </Link>
       <h1>{t('persons.newTitle')}</h1>
       <p className="meta">{t('persons.form.privacy')}</p>
       {error !== null && (

@@ -11,7 +11,7 @@ import { useCanNavigate, useSession } from '../../session/SessionContext';
 import { AreaPicker, type PickedArea } from '../areas/AreaPicker';
 import { listPersons, PERSONS_PAGE_SIZE } from './persons.api';
 import type { PersonListItem } from './persons.types';
-import { ageOf, grantAreas } from './scope';
+import { ageOf, grantAreas, soleVillage } from './scope';
 
 interface Filters {
   area: PickedArea | null;
@@ -32,11 +32,16 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
-export function PersonSummary({ person }: { person: Pick<PersonListItem, 'sex' | 'birthDate'> }) {
+/** "Pajang · P · 51 th": village, sex and age in one line. */
+export function PersonSummary({ person }: { person: Pick<PersonListItem, 'villageName' | 'sex' | 'birthDate'> }) {
   const { t } = useTranslation();
   const age = person.birthDate ? ageOf(person.birthDate) : null;
-  const parts = [person.sex ? t(`persons.sexShort.${person.sex}`) : null, age !== null ? t('persons.age', { count: age }) : null].filter(Boolean);
-  return parts.length ? <span className="meta">{parts.join(' · ')}</span> : null;
+  const parts = [
+    person.villageName,
+    person.sex ? t(`persons.sexShort.${person.sex}`) : null,
+    age !== null ? t('persons.age', { count: age }) : null,
+  ];
+  return <span data-testid="person-summary">{parts.filter(Boolean).join(' · ')}</span>;
 }
 
 function PersonRow({ person }: { person: PersonListItem }) {
@@ -49,7 +54,6 @@ function PersonRow({ person }: { person: PersonListItem }) {
             {person.fullName}
           </span>
           <span className="row-meta">
-            <span>{person.villageName}</span>
             <PersonSummary person={person} />
           </span>
         </span>
@@ -82,7 +86,10 @@ export default function PersonsPage() {
   useEffect(() => {
     remembered = { userId, filters };
   }, [userId, filters]);
-  const list = useLoad(() => listPersons({ area: filters.area?.code ?? null, q, page: filters.page }), [filters.area?.code, q, filters.page]);
+  const list = useLoad(
+    () => listPersons({ area: filters.area?.code ?? null, q, page: filters.page }),
+    [filters.area?.code, q, filters.page],
+  );
   const update = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, page: 1, ...patch }));
   const typed = filters.q.trim();
 
@@ -112,15 +119,18 @@ export default function PersonsPage() {
             />
           )}
         </Field>
-        <AreaPicker
-          name="area"
-          testId="person-area-filter"
-          label={t('persons.areaFilter')}
-          value={filters.area}
-          onChange={(area) => update({ area })}
-          within={grantAreas(me)}
-          levels={null}
-        />
+        {/* A PSM of one village has nothing to narrow by area. */}
+        {!soleVillage(me) && (
+          <AreaPicker
+            name="area"
+            testId="person-area-filter"
+            label={t('persons.areaFilter')}
+            value={filters.area}
+            onChange={(area) => update({ area })}
+            within={grantAreas(me)}
+            levels={null}
+          />
+        )}
       </form>
       {list.status === 'loading' && <Loading />}
       {list.status === 'error' && <ErrorMessage error={list.error} onRetry={list.retry} />}
@@ -140,7 +150,12 @@ export default function PersonsPage() {
               ))}
             </ul>
           )}
-          <Pager page={list.data.page} pageSize={PERSONS_PAGE_SIZE} total={list.data.total} onPage={(page) => setFilters((f) => ({ ...f, page }))} />
+          <Pager
+            page={list.data.page}
+            pageSize={PERSONS_PAGE_SIZE}
+            total={list.data.total}
+            onPage={(page) => setFilters((f) => ({ ...f, page }))}
+          />
         </>
       )}
     </div>

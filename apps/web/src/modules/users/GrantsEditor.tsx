@@ -115,7 +115,12 @@ export function GrantsEditor({
                 />
               )}
               {grants.length > 1 && (
-                <button type="button" className="button button-secondary" onClick={() => onChange(grants.filter((_, j) => j !== i))} data-testid="grant-remove">
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => onChange(grants.filter((_, j) => j !== i))}
+                  data-testid="grant-remove"
+                >
                   {t('grants.remove')}
                 </button>
               )}
@@ -124,7 +129,12 @@ export function GrantsEditor({
         })}
       </ol>
       {roles.length > 0 && (
-        <button type="button" className="button button-secondary" onClick={() => onChange([...grants, draftGrant(roles.length === 1 ? roles[0]!.role : '')])} data-testid="grant-add">
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => onChange([...grants, draftGrant(roles.length === 1 ? roles[0]!.role : '')])}
+          data-testid="grant-add"
+        >
           {t('grants.add')}
         </button>
       )}

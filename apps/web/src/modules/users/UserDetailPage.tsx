@@ -31,7 +31,12 @@ function EditUser({ user, roles, onSaved }: { user: User; roles: GrantableRole[]
     if (Object.keys(problems).length > 0) return;
     setBusy(true);
     try {
-      const updated = await updateUser(user.id, { displayName: displayName.trim(), status, grants: grantsBody(grants), version: user.version });
+      const updated = await updateUser(user.id, {
+        displayName: displayName.trim(),
+        status,
+        grants: grantsBody(grants),
+        version: user.version,
+      });
       onSaved(updated);
     } catch (err) {
       setError(err);
@@ -56,13 +61,27 @@ function EditUser({ user, roles, onSaved }: { user: User; roles: GrantableRole[]
         </div>
       )}
       <Field name="displayName" label={t('users.displayName')} error={errors.displayName}>
-        {(props) => <input {...props} value={displayName} onChange={(e) => setDisplayName(e.target.value)} data-testid="edit-display-name" />}
+        {(props) => (
+          <input
+            {...props}
+            value={displayName}
+            onChange={(e) => setDisplayName(e.target.value)}
+            data-testid="edit-display-name"
+          />
+        )}
       </Field>
       <fieldset className="choice-group">
         <legend className="field-label">{t('users.status')}</legend>
         {(['active', 'disabled'] as const).map((s) => (
           <label key={s} className="choice">
-            <input type="radio" name="status" value={s} checked={status === s} onChange={() => setStatus(s)} data-testid={`status-${s}`} />
+            <input
+              type="radio"
+              name="status"
+              value={s}
+              checked={status === s}
+              onChange={() => setStatus(s)}
+              data-testid={`status-${s}`}
+            />
             {s === 'active' ? t('users.statusActive') : t('users.statusDisabled')}
           </label>
         ))}
@@ -103,7 +122,12 @@ function ResetPassword({ user }: { user: User }) {
       {password ? (
         <TemporaryPassword password={password} username={user.username} />
       ) : (
-        <button type="button" className="button button-secondary" onClick={() => setConfirming(true)} data-testid="reset-password">
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => setConfirming(true)}
+          data-testid="reset-password"
+        >
           {t('users.reset')}
         </button>
       )}
@@ -137,9 +161,9 @@ export default function UserDetailPage({ id }: { id: string }) {
 
   return (
     <div className="page narrow-page user-page">
-      <p>
-        <Link href="/pengguna">← {t('users.backToList')}</Link>
-      </p>
+      <Link href="/pengguna" className="back-link">
+        ← {t('users.backToList')}
+      </Link>
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorMessage error={state.error} onRetry={state.retry} />}
       {current && (
@@ -153,7 +177,9 @@ export default function UserDetailPage({ id }: { id: string }) {
             <dl className="facts">
               <div>
                 <dt>{t('users.status')}</dt>
-                <dd data-testid="user-status">{current.status === 'active' ? t('users.statusActive') : t('users.statusDisabled')}</dd>
+                <dd data-testid="user-status">
+                  {current.status === 'active' ? t('users.statusActive') : t('users.statusDisabled')}
+                </dd>
               </div>
               <div>
                 <dt>{t('users.createdAt')}</dt>
@@ -171,7 +197,9 @@ export default function UserDetailPage({ id }: { id: string }) {
               {t('common.saved')}
             </p>
           )}
-          {manage && roles.status === 'done' && <EditUser key={current.version} user={current} roles={roles.data} onSaved={setUser} />}
+          {manage && roles.status === 'done' && (
+            <EditUser key={current.version} user={current} roles={roles.data} onSaved={setUser} />
+          )}
           {manage && roles.status === 'error' && <ErrorMessage error={roles.error} onRetry={roles.retry} />}
           {manage && <ResetPassword user={current} />}
           {!manage && (

@@ -30,7 +30,11 @@ function NewUserForm({ roles, onCreated }: { roles: GrantableRole[]; onCreated: 
     if (Object.keys(problems).length > 0) return;
     setBusy(true);
     try {
-      const created = await createUser({ username: username.trim(), displayName: displayName.trim(), grants: grantsBody(grants) });
+      const created = await createUser({
+        username: username.trim(),
+        displayName: displayName.trim(),
+        grants: grantsBody(grants),
+      });
       onCreated(created.user, created.temporaryPassword);
     } catch (err) {
       setError(err);
@@ -49,11 +53,27 @@ function NewUserForm({ roles, onCreated }: { roles: GrantableRole[]; onCreated: 
       )}
       <Field name="username" label={t('users.username')} hint={t('users.usernameHint')} error={errors.username}>
         {(props) => (
-          <input {...props} autoComplete="off" autoCapitalize="none" spellCheck={false} value={username} onChange={(e) => setUsername(e.target.value)} data-testid="new-username" />
+          <input
+            {...props}
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            data-testid="new-username"
+          />
         )}
       </Field>
       <Field name="displayName" label={t('users.displayName')} error={errors.displayName}>
-        {(props) => <input {...props} autoComplete="off" value={displayName} onChange={(e) => setDisplayName(e.target.value)} data-testid="new-display-name" />}
+        {(props) => (
+          <input
+            {...props}
+            autoComplete="off"
+            value={displayName}
+            onChange={(e) => setDisplayName(e.target.value)}
+            data-testid="new-display-name"
+          />
+        )}
       </Field>
       <GrantsEditor grants={grants} onChange={setGrants} roles={roles} errors={errors} />
       <p className="meta">{t('users.passwordGenerated')}</p>
@@ -73,9 +93,9 @@ export default function UserNewPage() {
 
   return (
     <div className="page narrow-page">
-      <p>
-        <Link href="/pengguna">← {t('users.backToList')}</Link>
-      </p>
+      <Link href="/pengguna" className="back-link">
+        ← {t('users.backToList')}
+      </Link>
       <h1>{t('users.newTitle')}</h1>
       {created ? (
         <>

@@ -86,7 +86,12 @@ export default function UsersPage() {
         <div className="filter-row">
           <Field name="role" label={t('users.role')}>
             {(props) => (
-              <select {...props} value={filters.role} onChange={(e) => update({ role: e.target.value as Role | '' })} data-testid="user-role-filter">
+              <select
+                {...props}
+                value={filters.role}
+                onChange={(e) => update({ role: e.target.value as Role | '' })}
+                data-testid="user-role-filter"
+              >
                 <option value="">{t('users.allRoles')}</option>
                 {ROLES.map((r) => (
                   <option key={r} value={r}>
@@ -98,7 +103,12 @@ export default function UsersPage() {
           </Field>
           <Field name="status" label={t('users.status')}>
             {(props) => (
-              <select {...props} value={filters.status} onChange={(e) => update({ status: e.target.value as UserStatus | '' })} data-testid="user-status-filter">
+              <select
+                {...props}
+                value={filters.status}
+                onChange={(e) => update({ status: e.target.value as UserStatus | '' })}
+                data-testid="user-status-filter"
+              >
                 <option value="">{t('users.allStatuses')}</option>
                 <option value="active">{t('users.statusActive')}</option>
                 <option value="disabled">{t('users.statusDisabled')}</option>
@@ -134,7 +144,12 @@ export default function UsersPage() {
               ))}
             </ul>
           )}
-          <Pager page={list.data.page} pageSize={USERS_PAGE_SIZE} total={list.data.total} onPage={(page) => setFilters((f) => ({ ...f, page }))} />
+          <Pager
+            page={list.data.page}
+            pageSize={USERS_PAGE_SIZE}
+            total={list.data.total}
+            onPage={(page) => setFilters((f) => ({ ...f, page }))}
+          />
         </>
       )}
     </div>

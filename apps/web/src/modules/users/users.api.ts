@@ -26,10 +26,16 @@ export function createUser(body: { username: string; displayName: string; grants
   return apiFetch<{ user: User; temporaryPassword: string | null }>('/api/v1/users', { method: 'POST', json: body });
 }
 
-export function updateUser(id: string, body: { displayName?: string; status?: User['status']; grants?: { role: Role; areaCode: string }[]; version: number }) {
+export function updateUser(
+  id: string,
+  body: { displayName?: string; status?: User['status']; grants?: { role: Role; areaCode: string }[]; version: number },
+) {
   return apiFetch<User>(`/api/v1/users/${encodeURIComponent(id)}`, { method: 'PATCH', json: body });
 }
 
 export function resetPassword(id: string) {
-  return apiFetch<{ temporaryPassword: string }>(`/api/v1/users/${encodeURIComponent(id)}/reset-password`, { method: 'POST', json: {} });
+  return apiFetch<{ temporaryPassword: string }>(`/api/v1/users/${encodeURIComponent(id)}/reset-password`, {
+    method: 'POST',
+    json: {},
+  });
 }

@@ -1,0 +1,39 @@
+import { victimsServedPercent } from '@pilar/domain';
+import type { Ctx } from '../../platform/access/unit-of-work';
+import { loadIncident } from './disasters.access';
+import * as rollup from './rollup';
+
+/**
+ * The incident dashboard (issue 9 §7), read from the rollup only: figures per affected
+ * village and SPM indicator 5 for the incident (victims whose basic needs were met ÷
+ * victims). Village codes also place the villages on the map.
+ */
+export async function incidentDashboard(ctx: Ctx, incidentId: string) {
+  await loadIncident(ctx, incidentId);
+  const rows = await rollup.read(ctx.db, incidentId);
+  const villages = rows.map((r) => ({
+    villageCode: r.villageCode,
+    villageName: r.villageName,
+    districtName: r.districtName,
+    regencyCode: r.regencyCode,
+    regencyName: r.regencyName,
+    assessedAt: r.assessedAt,
+    affected: r.affected,
+    displaced: r.displaced,
+    injured: r.injured,
+    dead: r.dead,
+    missing: r.missing,
+    housesDamaged: r.housesRingan + r.housesSedang + r.housesBerat,
+    victims: r.victims,
+    victimsDisplaced: r.victimsDisplaced,
+    victimsVulnerable: r.victimsVulnerable,
+    victimsMet: r.victimsMet,
+    aidIssues: r.aidIssues,
+  }));
+  const sum = (k: 'affected' | 'displaced' | 'victims' | 'victimsMet') => villages.reduce((a, v) => a + v[k], 0);
+  return {
+    incidentId,
+    villages,
+    totals: { affected: sum('affected'), displaced: sum('displaced'), victims: sum('victims'), victimsMet: sum('victimsMet'), spmPercent: victimsServedPercent(sum('victimsMet'), sum('victims')) },
+  };
+}

@@ -1,0 +1,4 @@
+export * from './deadlines';
+export * from './retention';
+export * from './notices';
+export * from './ropa';

@@ -1,0 +1,4 @@
+export * from './duties';
+export * from './spm';
+export * from './periods';
+export * from './suppression';
