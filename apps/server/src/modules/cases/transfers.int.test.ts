@@ -80,3 +80,20 @@ describe('transfers between regencies', () => {
     expect((await as(t, psmSolo, (ctx) => people.getPerson(ctx, p.id))).regencyCode).toBe(SOLO.regency);
   });
 });
+
+describe('transfers and other modules’ records', () => {
+  it('refuses to move a person whose programme membership still belongs to the sending regency, naming it, and changes nothing', async () => {
+    const { createMembership } = await import('../programmes/memberships.service');
+    const p = await buildPerson(t, psmSolo, { villageCode: SOLO.village, fullName: 'Peserta PKH Pindah' });
+    await as(t, dinsosSolo, (ctx) => createMembership(ctx, { programmeCode: 'pkh', personId: p.id, status: 'aktif', source: 'dinsos', infoDate: '2025-01-01' }));
+    const req = await as(t, dinsosSolo, (ctx) => transfers.requestTransfer(ctx, p.id, { toVillageCode: BANGKA.village, reason: 'Pindah domisili' }));
+    const refused = await errorOf(as(t, headBangka, (ctx) => transfers.acceptTransfer(ctx, req.id, 'Diterima')));
+    expect(refused.status).toBe(409);
+    expect(refused.code).toBe('transfer_blocked');
+    expect(refused.msg.en).toContain('programme_membership (1)');
+    const raw = await t.ownerQuery(`SELECT regency_code FROM person WHERE id = $1`, [p.id]);
+    expect(raw.rows).toEqual([{ regency_code: SOLO.regency }]);
+    const stillRequested = await t.ownerQuery(`SELECT status FROM person_transfer WHERE id = $1`, [req.id]);
+    expect(stillRequested.rows[0].status).toBe('requested');
+  });
+});

@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/access/unit-of-work';
 import { AppError, badRequest, notFound } from '../../platform/errors';
 import { requireVillage } from '../areas/areas.service';
 import { loadInScope } from '../people/people.service';
-import { moveToRegency } from '../people/relocate.store';
+import { moveToRegency, recordsThatStay } from '../people/relocate.store';
 import * as store from './transfers.store';
 
 const transferNotFound = () => notFound({ id: 'Permintaan pindah tidak ditemukan', en: 'Transfer not found' });
@@ -84,6 +84,16 @@ export async function acceptTransfer(ctx: Ctx, id: string, note?: string) {
   const moved = await withSendingEnd(ctx, t.fromVillageCode, async () => {
     const { rows } = await ctx.db.query(`SELECT village_code FROM person WHERE regency_code = $1 AND id = $2 AND status IN ('active', 'restricted')`, [t.fromRegencyCode, t.personId]);
     if (!rows.length) throw new AppError(409, 'transfer_stale', { id: 'Data orang sudah berubah di daerah asal', en: 'The person’s record changed at the sending end' });
+    // Programme, proposal, distribution, complaint and disaster records belong to the sending
+    // regency's work: they must be closed there first, never silently dragged along or orphaned.
+    const staying = await recordsThatStay(ctx.db, { regencyCode: t.fromRegencyCode, personId: t.personId });
+    if (Object.keys(staying).length) {
+      const list = Object.entries(staying).map(([k, n]) => `${k} (${n})`).join(', ');
+      throw new AppError(409, 'transfer_blocked', {
+        id: `Orang ini masih memiliki data di daerah asal yang harus diselesaikan dulu: ${list}`,
+        en: `This person still has records at the sending end that must be settled first: ${list}`,
+      });
+    }
     return moveToRegency(ctx.db, { personId: t.personId, fromRegency: t.fromRegencyCode, toRegency: t.toRegencyCode, toVillage: t.toVillageCode });
   });
   await store.decide(ctx.db, id, 'accepted', note ?? null, moved, now, ctx.actor.userId);

@@ -7,6 +7,7 @@ import { AppError, badRequest, notFound, type FieldError } from '../../platform/
 import { requireVillage } from '../areas/areas.service';
 import { areaLookup } from '../reference/reference.service';
 import * as store from './people.store';
+import { assertEditable } from './privacy-hooks';
 import type { PersonRow } from './people.store';
 import { candidatesFor, type Candidate } from './duplicates.service';
 import { requireAttachedFile } from './files';
@@ -26,10 +27,15 @@ const outsideScope = (field: string): AppError =>
     { field, code: 'outside_scope', message: { id: 'Wilayah di luar kewenangan Anda', en: 'The area is outside your scope' } },
   ]);
 
+/** Permissions that only read: a restricted person (UU PDP Pasal 11) stays readable for them. */
+const READ_ONLY: ReadonlySet<Permission> = new Set<Permission>(['person.read', 'person.history', 'person.reveal_nik', 'privacy.manage']);
+
 export async function loadInScope(ctx: Ctx, id: string, permission: Permission): Promise<PersonRow> {
   requireAccess(ctx.actor, permission);
   const row = await store.findPerson(ctx.db, id, scopeOf(ctx.actor, permission));
   if (!row) throw notFound({ id: 'Data orang tidak ditemukan', en: 'Person not found' });
+  // Every change to a person or their records starts here: a restricted record is read-only (423).
+  if (!READ_ONLY.has(permission)) assertEditable(ctx, row);
   return row;
 }
 

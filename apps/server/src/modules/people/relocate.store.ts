@@ -38,6 +38,27 @@ export async function moveWithinRegency(db: Queryable, m: { regencyCode: string;
  * transaction. The caller must see both ends (see transfers.service).
  * Household memberships end: the household stays where it is. Returns rows moved per table.
  */
+/**
+ * Records of other modules that point at the person by (regency_code, person_id)
+ * and do not travel with a transfer (programme memberships, proposals, distribution
+ * lists, complaints, disaster victims): found from the catalogue, so a module added
+ * later is covered too. Returns table → row count, only non-zero ones.
+ */
+export async function recordsThatStay(db: Queryable, key: { regencyCode: string; personId: string }): Promise<Record<string, number>> {
+  const { rows } = await db.query(
+    `SELECT DISTINCT src.relname AS t
+     FROM pg_constraint k JOIN pg_class src ON src.oid = k.conrelid JOIN pg_class dst ON dst.oid = k.confrelid
+     WHERE k.contype = 'f' AND dst.relname = 'person' AND src.relname <> ALL($1)`,
+    [[...PERSON_TABLES, 'household_member', 'person']],
+  );
+  const out: Record<string, number> = {};
+  for (const r of rows) {
+    const { rows: n } = await db.query(`SELECT count(*)::int AS n FROM "${r.t}" WHERE regency_code = $1 AND person_id = $2`, [key.regencyCode, key.personId]);
+    if (n[0].n > 0) out[r.t] = n[0].n;
+  }
+  return out;
+}
+
 export async function moveToRegency(
   db: Queryable,
   m: { personId: string; fromRegency: string; toRegency: string; toVillage: string },
