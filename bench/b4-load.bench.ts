@@ -84,7 +84,7 @@ export const bench: Bench = {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const ours = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 
-    const sessions = [];
+    const sessions: { username: string; village: string; persons: string[]; headers: Record<string, string> }[] = [];
     for (const u of users) {
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: 'bench-password-1' } });
       if (res.statusCode !== 200) throw new Error(`bench sign-in failed: ${res.body}`);

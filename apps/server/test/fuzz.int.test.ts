@@ -68,7 +68,7 @@ async function rowCounts(t: TestApp): Promise<Record<string, number>> {
 
 describe('fuzzing every endpoint from the OpenAPI document', () => {
   let t: TestApp;
-  let ops: Operation[] = [];
+  const ops: Operation[] = [];
   let auth: Record<string, string>;
 
   beforeAll(async () => {

@@ -24,13 +24,13 @@ export const JobRunSchema = z
 
 const COLUMNS = `id, kind, status, cancel_requested, purpose, progress_done, progress_total, result, error, created_at, started_at, finished_at`;
 const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
-function present(r: Record<string, any>) {
+function present(r: Record<string, unknown>) {
   return {
-    id: r.id,
-    kind: r.kind,
-    status: r.status,
-    cancelRequested: r.cancel_requested,
-    purpose: r.purpose,
+    id: r.id as string,
+    kind: r.kind as string,
+    status: r.status as 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled',
+    cancelRequested: r.cancel_requested as boolean,
+    purpose: r.purpose as string | null,
     progress: { done: Number(r.progress_done), total: r.progress_total === null ? null : Number(r.progress_total) },
     result: r.result,
     error: r.error,

@@ -29,6 +29,16 @@ export interface JobKind<P = unknown, R = unknown> {
   run(job: JobContext<P>): Promise<R>;
 }
 
+interface JobRunRow {
+  id: string;
+  kind: string;
+  params: unknown;
+  checkpoint: unknown;
+  cancel_requested: boolean;
+  created_by: string | null;
+  attempts: number;
+}
+
 export class JobCancelled extends Error {
   constructor() {
     super('job cancelled');
@@ -43,6 +53,7 @@ export interface JobRunnerOptions {
 }
 
 export class JobRunner {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- kinds of every parameter type share one registry
   private readonly kinds = new Map<string, JobKind<any, any>>();
   private boss: PgBoss | null = null;
   private sweeper: NodeJS.Timeout | null = null;
@@ -58,6 +69,7 @@ export class JobRunner {
     this.sweepMs = opts.sweepMs ?? 5_000;
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see `kinds`
   register(kind: JobKind<any, any>): this {
     this.kinds.set(kind.name, kind);
     return this;
@@ -122,7 +134,7 @@ export class JobRunner {
     }
   }
 
-  private async acquire(runId: string): Promise<Record<string, any> | null> {
+  private async acquire(runId: string): Promise<JobRunRow | null> {
     const { rows } = await this.services.db.pool.query(
       `UPDATE job_run SET status = 'running', lease_owner = $2, lease_until = now() + $3 * interval '1 millisecond',
               started_at = COALESCE(started_at, now()), attempts = attempts + 1, updated_at = now()
