@@ -64,7 +64,7 @@ export async function generateReport(ctx: Ctx, input: { month: string; summary?:
   if (`${input.month}-01` > localDateIn(ctx.clock.now(), village)) {
     throw badRequest([{ field: 'month', code: 'report.future', message: { id: 'Bulan laporan belum dimulai', en: 'The report month has not started' } }]);
   }
-  let r = await store.findForUserMonth(ctx.db, ctx.actor.userId, input.month);
+  let r = await store.findForUserMonth(ctx.db, village.slice(0, 5), ctx.actor.userId, input.month);
   if (r && r.status !== 'draft') throw conflict('not_draft', 'Laporan sudah diajukan; tidak dapat dibuat ulang', 'The report was already submitted; it cannot be remade');
   if (!r) {
     const id = uuidv7();
@@ -74,7 +74,7 @@ export async function generateReport(ctx: Ctx, input: { month: string; summary?:
     await store.update(ctx.db, { id: r.id, version: r.version, from: ['draft'] }, { summary: input.summary }, ctx.clock.now());
   }
   const rows = await ownEntriesOfMonth(ctx, input.month);
-  await store.replaceEntries(ctx.db, r.id, rows.map((a) => ({ activityId: a.id, duty: a.duty, source: a.source, title: a.title, occurredOn: a.occurredOn })));
+  await store.replaceEntries(ctx.db, { regencyCode: r.regencyCode, reportId: r.id }, rows.map((a) => ({ activityId: a.id, duty: a.duty, source: a.source, title: a.title, occurredOn: a.occurredOn })));
   ctx.audit.record({ action: 'report.generated', entityType: 'monthly_report', entityId: r.id, regencyCode: r.regencyCode, details: { month: input.month, entries: rows.length } });
   return present(ctx, (await store.find(ctx.db, r.id, visibility(ctx)))!);
 }
@@ -146,7 +146,7 @@ export async function disputeEntry(ctx: Ctx, id: string, input: { activityId: st
   const disputeId = uuidv7();
   await ctx.db.query('SAVEPOINT dispute_insert');
   try {
-    await store.insertDispute(ctx.db, { id: disputeId, reportId: id, activityId: input.activityId, comment: input.comment, by: ctx.actor.userId!, now: ctx.clock.now() });
+    await store.insertDispute(ctx.db, { regencyCode: r.regencyCode, id: disputeId, reportId: id, activityId: input.activityId, comment: input.comment, by: ctx.actor.userId!, now: ctx.clock.now() });
   } catch (err) {
     await ctx.db.query('ROLLBACK TO SAVEPOINT dispute_insert');
     if ((err as { code?: string }).code === '23505') throw conflict('dispute_open', 'Keberatan atas kegiatan ini masih menunggu jawaban', 'A dispute on this activity is still waiting for an answer', 'activityId');

@@ -49,8 +49,8 @@ export async function find(db: Queryable, id: string, v: { userId: string | null
   return rows[0] ? norm(rows[0]) : null;
 }
 
-export async function findForUserMonth(db: Queryable, userId: string, month: string): Promise<ReportRow | null> {
-  const { rows } = await db.query(`${SELECT} WHERE m.user_id = $1 AND m.month = $2::date`, [userId, `${month}-01`]);
+export async function findForUserMonth(db: Queryable, regencyCode: string, userId: string, month: string): Promise<ReportRow | null> {
+  const { rows } = await db.query(`${SELECT} WHERE m.regency_code = $1 AND m.user_id = $2 AND m.month = $3::date`, [regencyCode, userId, `${month}-01`]);
   return rows[0] ? norm(rows[0]) : null;
 }
 
@@ -111,13 +111,13 @@ export interface EntryRow {
   reviewNote: string | null;
 }
 
-export async function replaceEntries(db: Queryable, reportId: string, entries: Omit<EntryRow, 'counted' | 'reviewNote'>[]) {
-  await db.query(`DELETE FROM monthly_report_entry WHERE report_id = $1`, [reportId]);
+export async function replaceEntries(db: Queryable, key: { regencyCode: string; reportId: string }, entries: Omit<EntryRow, 'counted' | 'reviewNote'>[]) {
+  await db.query(`DELETE FROM monthly_report_entry WHERE regency_code = $1 AND report_id = $2`, [key.regencyCode, key.reportId]);
   if (!entries.length) return;
   await db.query(
-    `INSERT INTO monthly_report_entry (report_id, activity_id, duty, source, title, occurred_on)
-     SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[])`,
-    [reportId, entries.map((e) => e.activityId), entries.map((e) => e.duty), entries.map((e) => e.source), entries.map((e) => e.title), entries.map((e) => e.occurredOn)],
+    `INSERT INTO monthly_report_entry (regency_code, report_id, activity_id, duty, source, title, occurred_on)
+     SELECT $1, $2, * FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::date[])`,
+    [key.regencyCode, key.reportId, entries.map((e) => e.activityId), entries.map((e) => e.duty), entries.map((e) => e.source), entries.map((e) => e.title), entries.map((e) => e.occurredOn)],
   );
 }
 
@@ -150,10 +150,10 @@ export async function disputes(db: Queryable, reportId: string) {
   }[];
 }
 
-export async function insertDispute(db: Queryable, d: { id: string; reportId: string; activityId: string; comment: string; by: string; now: Date }) {
+export async function insertDispute(db: Queryable, d: { regencyCode: string; id: string; reportId: string; activityId: string; comment: string; by: string; now: Date }) {
   await db.query(
-    `INSERT INTO monthly_report_dispute (id, report_id, activity_id, comment, raised_by, raised_at) VALUES ($1,$2,$3,$4,$5,$6)`,
-    [d.id, d.reportId, d.activityId, d.comment, d.by, d.now],
+    `INSERT INTO monthly_report_dispute (regency_code, id, report_id, activity_id, comment, raised_by, raised_at) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+    [d.regencyCode, d.id, d.reportId, d.activityId, d.comment, d.by, d.now],
   );
 }
 
