@@ -105,3 +105,34 @@ describe('jobs', () => {
     expect((await t.database.ownerQuery(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'test.count' AND data->>'runId' NOT IN (SELECT id::text FROM job_run)`)).rows[0].n).toBe(0);
   });
 });
+
+describe('schedules', () => {
+  it('installs the daily and frequent duties once, whatever the number of servers', async () => {
+    const { registerJobKinds } = await import('../../modules/jobs');
+    const a = registerJobKinds(new JobRunner(t.app.pilar, { ownerUrl: t.database.ownerUrl, resolveActor: async () => null }));
+    const b = registerJobKinds(new JobRunner(t.app.pilar, { ownerUrl: t.database.ownerUrl, resolveActor: async () => null }));
+    expect(a.scheduled.map((s) => s.kind).sort()).toEqual(['disasters.sitrep_daily', 'privacy.deadlines', 'privacy.retention']);
+    await a.start();
+    await b.start();
+    try {
+      const { rows } = await t.database.ownerQuery(`SELECT name, cron, timezone FROM pgboss.schedule ORDER BY name`);
+      expect(rows).toEqual([
+        { name: 'disasters.sitrep_daily.cron', cron: '0 6 * * *', timezone: 'Asia/Jakarta' },
+        { name: 'privacy.deadlines.cron', cron: '*/15 * * * *', timezone: 'Asia/Jakarta' },
+        { name: 'privacy.retention.cron', cron: '30 1 * * *', timezone: 'Asia/Jakarta' },
+      ]);
+      // A scheduled firing becomes an ordinary, visible run of the system.
+      const id = await a.enqueueSystem('privacy.deadlines', {});
+      const end = Date.now() + 20_000;
+      let status = 'queued';
+      while (Date.now() < end && !['succeeded', 'failed'].includes(status)) {
+        await new Promise((r) => setTimeout(r, 200));
+        status = (await t.database.ownerQuery(`SELECT status FROM job_run WHERE id = $1`, [id])).rows[0].status;
+      }
+      expect(status).toBe('succeeded');
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+  }, 60_000);
+});

@@ -75,8 +75,31 @@ export class JobRunner {
     return this;
   }
 
+  private readonly schedules: { kind: string; cron: string; params: () => unknown }[] = [];
+
+  /**
+   * Runs `kind` on a cron schedule (time zone Asia/Jakarta), as the system, through
+   * the same job_run record as any other run. pg-boss keeps one schedule per name
+   * across all instances, so several servers do not run it twice.
+   */
+  schedule(kind: string, cron: string, params: () => unknown = () => ({})): this {
+    this.schedules.push({ kind, cron, params });
+    return this;
+  }
+
+  /** The schedules this runner will install at start. */
+  get scheduled(): readonly { kind: string; cron: string }[] {
+    return this.schedules.map(({ kind, cron }) => ({ kind, cron }));
+  }
+
   async start(): Promise<void> {
-    const boss = new PgBoss({ connectionString: this.opts.ownerUrl, schema: 'pgboss', migrate: true, schedule: false, max: 4 });
+    const boss = new PgBoss({
+      connectionString: this.opts.ownerUrl,
+      schema: 'pgboss',
+      migrate: true,
+      schedule: this.schedules.length > 0,
+      max: 4,
+    });
     boss.on('error', () => {});
     await boss.start();
     this.boss = boss;
@@ -84,6 +107,14 @@ export class JobRunner {
       await boss.createQueue(kind.name).catch(() => {});
       await boss.work(kind.name, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
         if (job) await this.execute((job.data as { runId: string }).runId);
+      });
+    }
+    for (const sch of this.schedules) {
+      const queue = `${sch.kind}.cron`;
+      await boss.createQueue(queue).catch(() => {});
+      await boss.schedule(queue, sch.cron, {}, { tz: 'Asia/Jakarta' });
+      await boss.work(queue, { pollingIntervalSeconds: 5, batchSize: 1 }, async () => {
+        await this.enqueueSystem(sch.kind, sch.params());
       });
     }
     await this.sweep();
@@ -109,6 +140,17 @@ export class JobRunner {
     );
     await this.send(kindName, id, { executeSql: (text: string, values?: unknown[]) => ctx.db.query(text, values as unknown[]) });
     ctx.audit.record({ action: 'job.queued', entityType: 'job', entityId: id, purpose: meta.purpose ?? null, details: { kind: kindName } });
+    return id;
+  }
+
+  /** A run started by the system itself (schedules): visible to administrators in /jobs. */
+  async enqueueSystem(kindName: string, params: unknown): Promise<string> {
+    const id = uuidv7();
+    await this.services.db.pool.query(
+      `INSERT INTO job_run (id, kind, status, params, purpose, created_at, updated_at) VALUES ($1, $2, 'queued', $3, 'jadwal otomatis', now(), now())`,
+      [id, kindName, JSON.stringify(params ?? {})],
+    );
+    await this.send(kindName, id);
     return id;
   }
 
