@@ -22,6 +22,24 @@ const UserDetailPage = lazy(() => import('./modules/users/UserDetailPage'));
 const PersonsPage = lazy(() => import('./modules/persons/PersonsPage'));
 const PersonNewPage = lazy(() => import('./modules/persons/PersonNewPage'));
 const PersonDetailPage = lazy(() => import('./modules/persons/PersonDetailPage'));
+// The field app carries Dexie: loaded only when a PSM opens it (or background sync starts).
+const FieldApp = lazy(() => import('./modules/field/FieldApp'));
+const AutoSync = lazy(() => import('./offline/AutoSync'));
+const MembersPage = lazy(() => import('./modules/members/MembersPage'));
+const MemberNewPage = lazy(() => import('./modules/members/MemberNewPage'));
+const MemberDetailPage = lazy(() => import('./modules/members/MemberDetailPage'));
+const CoveragePage = lazy(() => import('./modules/members/CoveragePage'));
+const VerifyPage = lazy(() => import('./modules/public/VerifyPage'));
+const UnitsPage = lazy(() => import('./modules/org/UnitsPage'));
+const UnitPage = lazy(() => import('./modules/org/UnitPage'));
+const CasesPage = lazy(() => import('./modules/cases/CasesPage'));
+const CaseDetailPage = lazy(() => import('./modules/cases/CaseDetailPage'));
+const ReferralInboxPage = lazy(() => import('./modules/cases/ReferralInboxPage'));
+const DashboardPage = lazy(() => import('./modules/dashboard/DashboardPage'));
+const SpmPage = lazy(() => import('./modules/dashboard/SpmPage'));
+const PublicStatsPage = lazy(() => import('./modules/public/PublicStatsPage'));
+const ComplaintPage = lazy(() => import('./modules/complaints/ComplaintPage'));
+const ComplaintTrackPage = lazy(() => import('./modules/complaints/ComplaintTrackPage'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -60,6 +78,38 @@ function screen(route: Route): ReactNode {
       return <PersonNewPage />;
     case 'person':
       return <PersonDetailPage id={route.id} />;
+    case 'members':
+      return <MembersPage />;
+    case 'memberNew':
+      return <MemberNewPage />;
+    case 'member':
+      return <MemberDetailPage id={route.id} />;
+    case 'coverage':
+      return <CoveragePage code={route.code} />;
+    case 'verifyCard':
+      return <VerifyPage token={route.token} />;
+    case 'units':
+      return <UnitsPage />;
+    case 'unit':
+      return <UnitPage id={route.id} />;
+    case 'cases':
+      return <CasesPage />;
+    case 'case':
+      return <CaseDetailPage id={route.id} />;
+    case 'referralInbox':
+      return <ReferralInboxPage />;
+    case 'dashboard':
+      return <DashboardPage code={route.code} />;
+    case 'spm':
+      return <SpmPage spm={route.spm} code={route.code} />;
+    case 'publicStats':
+      return <PublicStatsPage code={route.code} />;
+    case 'complaint':
+      return <ComplaintPage />;
+    case 'complaintTrack':
+      return <ComplaintTrackPage />;
+    case 'field':
+      return <FieldApp />;
     case 'notFound':
       return <NotFound />;
   }
@@ -79,6 +129,23 @@ function sectionOf(route: Route): Section {
     case 'personNew':
     case 'person':
       return 'persons';
+    case 'members':
+    case 'memberNew':
+    case 'member':
+    case 'coverage':
+    case 'units':
+    case 'unit':
+      return 'members';
+    case 'cases':
+    case 'case':
+      return 'cases';
+    case 'referralInbox':
+      return 'referrals';
+    case 'dashboard':
+    case 'spm':
+      return 'dashboard';
+    case 'field':
+      return 'field';
     default:
       return null;
   }
@@ -141,6 +208,9 @@ export function App() {
   return (
     <SessionProvider askAtStart={needsSession(matchRoute(location.pathname))}>
       <Shell />
+      <Suspense fallback={null}>
+        <AutoSync />
+      </Suspense>
     </SessionProvider>
   );
 }

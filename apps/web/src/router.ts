@@ -13,6 +13,24 @@ export type Route =
   | { name: 'persons' }
   | { name: 'personNew' }
   | { name: 'person'; id: string }
+  // PSM registry, IPSM, cases, referrals, dashboard, public pages (issues 4, 5, 7)
+  | { name: 'members' }
+  | { name: 'memberNew' }
+  | { name: 'member'; id: string }
+  | { name: 'coverage'; code: string | null }
+  | { name: 'verifyCard'; token: string }
+  | { name: 'units' }
+  | { name: 'unit'; id: string }
+  | { name: 'cases' }
+  | { name: 'case'; id: string }
+  | { name: 'referralInbox' }
+  | { name: 'dashboard'; code: string | null }
+  | { name: 'spm'; spm: number; code: string | null }
+  | { name: 'publicStats'; code: string | null }
+  | { name: 'complaint' }
+  | { name: 'complaintTrack' }
+  // The PSM's offline phone screens; FieldApp routes inside /lapangan (issue 6)
+  | { name: 'field'; path: string }
   | { name: 'notFound' };
 
 /** Screens that need a signed-in account. */
@@ -25,6 +43,18 @@ export function needsSession(route: Route): boolean {
     case 'persons':
     case 'personNew':
     case 'person':
+    case 'members':
+    case 'memberNew':
+    case 'member':
+    case 'coverage':
+    case 'units':
+    case 'unit':
+    case 'cases':
+    case 'case':
+    case 'referralInbox':
+    case 'dashboard':
+    case 'spm':
+    case 'field':
       return true;
     default:
       return false;
@@ -52,9 +82,45 @@ export function matchRoute(pathname: string): Route {
   if (user?.[1]) return { name: 'user', id: user[1].toLowerCase() };
   const person = new RegExp(`^/warga/(${UUID})$`, 'i').exec(path);
   if (person?.[1]) return { name: 'person', id: person[1].toLowerCase() };
+  if (path === '/lapangan' || path.startsWith('/lapangan/')) return { name: 'field', path };
+  const work = matchWorkRoute(path);
+  if (work) return work;
   const area = /^\/wilayah\/(\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?)$/.exec(path);
   if (area?.[1]) return { name: 'areas', code: area[1] };
   return { name: 'notFound' };
+}
+
+const AREA = '\\d{2}(?:\\.\\d{2}(?:\\.\\d{2}(?:\\.\\d{4})?)?)?';
+
+/** Registry, cases, dashboard and public pages. Ids are UUIDs; area codes are digits and dots. */
+function matchWorkRoute(path: string): Route | null {
+  const fixed: Record<string, Route> = {
+    '/psm': { name: 'members' },
+    '/psm/baru': { name: 'memberNew' },
+    '/psm/cakupan': { name: 'coverage', code: null },
+    '/ipsm': { name: 'units' },
+    '/kasus': { name: 'cases' },
+    '/rujukan': { name: 'referralInbox' },
+    '/dasbor': { name: 'dashboard', code: null },
+    '/statistik': { name: 'publicStats', code: null },
+    '/pengaduan': { name: 'complaint' },
+    '/pengaduan/lacak': { name: 'complaintTrack' },
+  };
+  if (fixed[path]) return fixed[path];
+  const id = (prefix: string) => new RegExp(`^/${prefix}/(${UUID})$`, 'i').exec(path)?.[1]?.toLowerCase();
+  const code = (prefix: string) => new RegExp(`^/${prefix}/(${AREA})$`).exec(path)?.[1];
+  let m: string | undefined;
+  if ((m = id('psm'))) return { name: 'member', id: m };
+  if ((m = id('ipsm'))) return { name: 'unit', id: m };
+  if ((m = id('kasus'))) return { name: 'case', id: m };
+  if ((m = code('psm/cakupan'))) return { name: 'coverage', code: m };
+  if ((m = code('dasbor'))) return { name: 'dashboard', code: m };
+  if ((m = code('statistik'))) return { name: 'publicStats', code: m };
+  const spm = new RegExp(`^/dasbor/spm/([1-5])(?:/(${AREA}))?$`).exec(path);
+  if (spm?.[1]) return { name: 'spm', spm: Number(spm[1]), code: spm[2] ?? null };
+  const token = /^\/verifikasi\/([A-Za-z0-9_-]{10,100})$/.exec(path);
+  if (token?.[1]) return { name: 'verifyCard', token: token[1] };
+  return null;
 }
 
 export function areaPath(code: string | null): string {
@@ -63,6 +129,13 @@ export function areaPath(code: string | null): string {
 
 export const userPath = (id: string) => `/pengguna/${id}`;
 export const personPath = (id: string) => `/warga/${id}`;
+export const memberPath = (id: string) => `/psm/${id}`;
+export const unitPath = (id: string) => `/ipsm/${id}`;
+export const casePath = (id: string) => `/kasus/${id}`;
+export const coveragePath = (code: string | null) => (code && code !== 'ID' ? `/psm/cakupan/${code}` : '/psm/cakupan');
+export const dashboardPath = (code: string | null) => (code && code !== 'ID' ? `/dasbor/${code}` : '/dasbor');
+export const spmPath = (spm: number, code: string | null) => (code && code !== 'ID' ? `/dasbor/spm/${spm}/${code}` : `/dasbor/spm/${spm}`);
+export const statsPath = (code: string | null) => (code && code !== 'ID' ? `/statistik/${code}` : '/statistik');
 
 /** Goes to a path inside the app without reloading the page. */
 export function navigate(to: string, options: { replace?: boolean } = {}): void {

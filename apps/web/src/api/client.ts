@@ -123,7 +123,10 @@ export async function apiFetch<T>(path: string, init: ApiInit = {}): Promise<T> 
   const headers = new Headers(rest.headers);
   headers.set('Accept', 'application/json, application/problem+json');
   const body = json !== undefined ? JSON.stringify(json) : rest.body;
-  if (body !== undefined && body !== null && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+  // A FormData body (file upload) sets its own multipart boundary.
+  if (body !== undefined && body !== null && !(body instanceof FormData) && !headers.has('Content-Type')) {
+    headers.set('Content-Type', 'application/json');
+  }
   headers.set('Accept-Language', currentLanguage());
   const method = (rest.method ?? 'GET').toUpperCase();
   if (UNSAFE.has(method) && csrfToken) headers.set('x-csrf-token', csrfToken);

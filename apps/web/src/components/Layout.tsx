@@ -7,7 +7,7 @@ import { UserMenu } from '../session/UserMenu';
 import { Icon, type IconName } from './Icon';
 import { Link } from './Link';
 
-export type Section = 'home' | 'persons' | 'users' | 'areas' | 'about' | null;
+export type Section = 'field' | 'home' | 'persons' | 'users' | 'areas' | 'about' | 'members' | 'cases' | 'referrals' | 'dashboard' | null;
 
 /**
  * Navigation: the people and user screens appear only for accounts holding
@@ -16,7 +16,12 @@ export type Section = 'home' | 'persons' | 'users' | 'areas' | 'about' | null;
  */
 const navItems: { section: Exclude<Section, null>; href: string; icon: IconName; permission?: string }[] = [
   { section: 'home', href: '/', icon: 'home' },
+  { section: 'field', href: '/lapangan', icon: 'phone', permission: 'person.create' },
   { section: 'persons', href: '/warga', icon: 'person', permission: 'person.read' },
+  { section: 'cases', href: '/kasus', icon: 'folder', permission: 'case.read' },
+  { section: 'referrals', href: '/rujukan', icon: 'inbox', permission: 'referral.respond' },
+  { section: 'members', href: '/psm', icon: 'badge', permission: 'member.read' },
+  { section: 'dashboard', href: '/dasbor', icon: 'chart', permission: 'report.read' },
   { section: 'users', href: '/pengguna', icon: 'users', permission: 'user.read' },
   { section: 'areas', href: '/wilayah', icon: 'map' },
   { section: 'about', href: '/tentang', icon: 'info' },

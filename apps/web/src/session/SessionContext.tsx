@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiError, onSessionProblem, setCsrfToken } from '../api/client';
+import { cachedMe, forgetMe, saveMe } from '../offline/meCache';
 import { navigate } from '../router';
 import { signInPath } from './paths';
 import * as api from './session.api';
@@ -62,6 +63,7 @@ export function SessionProvider({ children, askAtStart }: { children: ReactNode;
     mark(true);
     setCsrfToken(me.csrfToken);
     setState({ status: 'signedIn', me });
+    void saveMe(me);
   }, []);
 
   useEffect(() => {
@@ -74,8 +76,19 @@ export function SessionProvider({ children, askAtStart }: { children: ReactNode;
         if (!current) return;
         if (error instanceof ApiError && error.status === 401) {
           mark(false);
+          void forgetMe();
           setState({ status: 'signedOut', reason: null });
-        } else setState({ status: 'unreachable', error });
+        } else {
+          // No signal: trust the last /me kept on this device, so the field app opens
+          // offline (the server checks the session again on the next online request).
+          void cachedMe().then((me) => {
+            if (!current) return;
+            if (me) {
+              setCsrfToken(me.csrfToken);
+              setState({ status: 'signedIn', me });
+            } else setState({ status: 'unreachable', error });
+          });
+        }
       },
     );
     return () => {
@@ -91,6 +104,7 @@ export function SessionProvider({ children, askAtStart }: { children: ReactNode;
         if (!signedIn.current) return;
         signedIn.current = false;
         mark(false);
+        void forgetMe();
         setCsrfToken(null);
         setState({ status: 'signedOut', reason: 'expired' });
         navigate(signInPath(location.pathname + location.search), { replace: true });
@@ -115,6 +129,7 @@ export function SessionProvider({ children, askAtStart }: { children: ReactNode;
       await api.logout(everywhere);
     } finally {
       mark(false);
+      void forgetMe();
       setCsrfToken(null);
       setState({ status: 'signedOut', reason: 'signedOut' });
     }

@@ -22,12 +22,34 @@ let database: TestDatabase | null = null;
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  // Stop the servers first: dropping the database under a live server races its connections.
+  await Promise.all(
+    children.map(async (c) => {
+      if (c.exitCode !== null || c.signalCode !== null) return;
+      const exited = new Promise((r) => c.once('exit', r));
+      c.kill('SIGTERM');
+      const timer = setTimeout(() => c.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }),
+  );
   await database?.drop();
   await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 });
 
-function start(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+/** Starts the server; a port taken meanwhile by another process on this machine gets a fresh one. */
+async function start(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(env);
+    } catch (err) {
+      if (attempt >= 3 || !/EADDRINUSE/.test(String(err))) throw err;
+      env.PORT = String(await freePort());
+    }
+  }
+}
+
+function startOnce(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, [BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
@@ -155,6 +177,5 @@ describe('an import survives SIGKILL of the server', () => {
     );
     expect(db.rows[0]).toMatchObject({ persons: good, niks: good, outcomes: ROWS });
     expect(db.rows[0].attempts).toBeGreaterThanOrEqual(2);
-    second.child.kill('SIGTERM');
   });
 });

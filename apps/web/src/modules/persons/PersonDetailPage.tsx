@@ -5,7 +5,9 @@ import { ErrorMessage, Loading } from '../../components/ErrorMessage';
 import { Link } from '../../components/Link';
 import { useFormatDate } from '../../hooks/useFormat';
 import { useLoad } from '../../hooks/useLoad';
-import { useSession } from '../../session/SessionContext';
+import { useCanNavigate, useSession } from '../../session/SessionContext';
+import PersonCases from '../cases/PersonCases';
+import PersonTimeline from '../cases/PersonTimeline';
 import { HistoryList } from './HistoryList';
 import { NikReveal } from './NikReveal';
 import { PersonForm } from './PersonForm';
@@ -81,11 +83,10 @@ function PersonFacts({ person }: { person: Person }) {
   );
 }
 
-type Tab = 'data' | 'history';
+type Tab = 'data' | 'cases' | 'timeline' | 'history';
 
-function Tabs({ tab, onTab }: { tab: Tab; onTab: (tab: Tab) => void }) {
+function Tabs({ tabs, tab, onTab }: { tabs: Tab[]; tab: Tab; onTab: (tab: Tab) => void }) {
   const { t } = useTranslation();
-  const tabs: Tab[] = ['data', 'history'];
   const onKey = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
     const next = tabs[(tabs.indexOf(tab) + 1) % tabs.length]!;
@@ -186,6 +187,10 @@ export default function PersonDetailPage({ id }: { id: string }) {
   const [tab, setTab] = useState<Tab>('data');
   const person = saved ?? (state.status === 'done' ? state.data : null);
   const showHistory = Boolean(person?.actions.includes('person.history'));
+  // Cases and the timeline: for accounts that read cases (navigation-level, like the side nav).
+  const showCases = useCanNavigate('case.read');
+  const tabs: Tab[] = ['data', ...(showCases ? (['cases', 'timeline'] as const) : []), ...(showHistory ? (['history'] as const) : [])];
+  const hasTabs = tabs.length > 1;
 
   return (
     <div className="page person-page">
@@ -214,12 +219,12 @@ export default function PersonDetailPage({ id }: { id: string }) {
             </p>
           )}
           {warnings && <Warnings warnings={warnings} />}
-          {showHistory && <Tabs tab={tab} onTab={setTab} />}
-          {tab === 'data' || !showHistory ? (
+          {hasTabs && <Tabs tabs={tabs} tab={tab} onTab={setTab} />}
+          {tab === 'data' || !hasTabs ? (
             <div
               id="panel-data"
-              role={showHistory ? 'tabpanel' : undefined}
-              aria-labelledby={showHistory ? 'tab-data' : undefined}
+              role={hasTabs ? 'tabpanel' : undefined}
+              aria-labelledby={hasTabs ? 'tab-data' : undefined}
               className="panel"
             >
               {editing ? (
@@ -250,9 +255,17 @@ export default function PersonDetailPage({ id }: { id: string }) {
                 </section>
               )}
             </div>
-          ) : (
+          ) : tab === 'history' ? (
             <div id="panel-history" role="tabpanel" aria-labelledby="tab-history" className="panel">
               <HistoryList personId={person.id} />
+            </div>
+          ) : (
+            <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="panel">
+              {tab === 'cases' ? (
+                <PersonCases personId={person.id} canCreate={person.actions.includes('case.create')} />
+              ) : (
+                <PersonTimeline personId={person.id} />
+              )}
             </div>
           )}
         </>

@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from '../../components/Link';
+import type { OutboxItem } from '../../offline/db';
+import { discardItem, retryItem } from '../../offline/outbox';
+import { useLive } from '../../offline/useLive';
+import { navigate } from '../../router';
+import { useFieldDb } from './FieldApp';
+import { fieldPaths } from './fieldPaths';
+import { problemText } from './problemText';
+import { SyncPanel } from './SyncPanel';
+
+/** What a refused write was, in words the PSM recognises. */
+function useDescribe() {
+  const { t } = useTranslation();
+  return (item: OutboxItem, name: string) =>
+    item.kind === 'mutation'
+      ? t(item.op === 'create' ? 'field.outbox.create' : 'field.outbox.update', { name })
+      : item.kind === 'visit'
+        ? t('field.outbox.visit', { name })
+        : t('field.outbox.photo', { name });
+}
+
+function FailedItems() {
+  const { t } = useTranslation();
+  const db = useFieldDb();
+  const describe = useDescribe();
+  const failed = useLive(async () => {
+    const items = await db.outbox.where('status').equals('failed').sortBy('seq');
+    const names = new Map((await db.records.bulkGet(items.map((i) => ['person', i.personId]))).map((r, n) => [items[n]!.personId, String(r?.data.fullName ?? '')]));
+    return items.map((item) => ({ item, name: names.get(item.personId) ?? '' }));
+  }, [db]);
+  if (!failed?.length) return null;
+  return (
+    <section className="card" aria-labelledby="failed-title" data-testid="outbox-failed-list">
+      <h2 id="failed-title" className="section-title">
+        {t('field.outbox.failedTitle')}
+      </h2>
+      <ul className="plain-list">
+        {failed.map(({ item, name }) => (
+          <li key={item.seq} className="failed-item" data-testid="outbox-failed">
+            <p className="failed-what">{describe(item, name)}</p>
+            <p className="failed-reason" data-testid="failed-reason">
+              {problemText(item.error?.problem, t('field.outbox.unknownReason'))}
+            </p>
+            <div className="actions">
+              {item.kind === 'mutation' && (
+                <button type="button" className="button" data-testid="failed-edit" onClick={() => navigate(fieldPaths.personEdit(item.personId))}>
+                  {t('field.outbox.edit')}
+                </button>
+              )}
+              <button type="button" className="button button-secondary" data-testid="failed-retry" onClick={() => void retryItem(db, item.seq!)}>
+                {t('common.retry')}
+              </button>
+              <button
+                type="button"
+                className="button button-secondary"
+                data-testid="failed-discard"
+                onClick={() => {
+                  if (confirm(t('field.outbox.discardConfirm'))) void discardItem(db, item.seq!);
+                }}
+              >
+                {t('field.outbox.discard')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function FieldHome() {
+  const { t } = useTranslation();
+  const db = useFieldDb();
+  const [query, setQuery] = useState('');
+  const q = query.trim().toLowerCase();
+  const persons = useLive(async () => {
+    const all = await db.records.where('type').equals('person').toArray();
+    const hits = q ? all.filter((r) => r.search.includes(q)) : all;
+    hits.sort((a, b) => a.search.localeCompare(b.search));
+    const pending = new Set((await db.outbox.toArray()).map((i) => i.personId));
+    const conflicted = new Set((await db.conflicts.toArray()).map((c) => c.entityId));
+    return { total: all.length, items: hits.slice(0, 100).map((r) => ({ r, pending: pending.has(r.id), conflict: conflicted.has(r.id) })) };
+  }, [db, q]);
+  return (
+    <div className="page field-page">
+      <h1 className="page-title">{t('field.title')}</h1>
+      <SyncPanel />
+      <FailedItems />
+      <Link href={fieldPaths.personNew} className="button button-block" data-testid="field-new-person">
+        {t('field.person.register')}
+      </Link>
+      <section aria-labelledby="persons-title">
+        <h2 id="persons-title" className="section-title">
+          {t('field.person.listTitle', { count: persons?.total ?? 0 })}
+        </h2>
+        <label className="visually-hidden" htmlFor="field-search">
+          {t('field.person.search')}
+        </label>
+        <input
+          id="field-search"
+          type="search"
+          className="field-search"
+          placeholder={t('field.person.search')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          data-testid="field-search"
+        />
+        <ul className="plain-list person-rows" data-testid="field-person-list">
+          {persons?.items.map(({ r, pending, conflict }) => (
+            <li key={r.id}>
+              <Link href={fieldPaths.person(r.id)} className="person-row" data-testid="field-person">
+                <span className="person-row-name" data-testid="field-person-name">
+                  {String(r.data.fullName ?? '')}
+                </span>
+                <span className="person-row-meta">
+                  {[r.data.rt ? `RT ${String(r.data.rt)}` : null, r.data.rw ? `RW ${String(r.data.rw)}` : null].filter(Boolean).join(' / ')}
+                  {pending && <span className="badge badge-muted">{t('field.person.pendingBadge')}</span>}
+                  {conflict && <span className="konflik-badge">{t('field.conflict.badge')}</span>}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+        {persons && persons.items.length === 0 && <p className="hint">{q ? t('field.person.noMatch') : t('field.person.empty')}</p>}
+      </section>
+    </div>
+  );
+}

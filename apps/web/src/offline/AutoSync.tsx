@@ -1,0 +1,23 @@
+import { useEffect } from 'react';
+import { useSession } from '../session/SessionContext';
+
+/**
+ * Starts background sync for an account that works in the field (may register persons).
+ * Loaded on demand so Dexie stays out of the first-load bundle.
+ */
+export default function AutoSync() {
+  const { me, update } = useSession();
+  const userId = me && !me.user.mustChangePassword && me.permissions.includes('person.create') ? me.user.id : null;
+  useEffect(() => {
+    if (!userId) return;
+    let cancelled = false;
+    void import('./start').then((m) => {
+      if (!cancelled) m.start(userId, update);
+    });
+    return () => {
+      cancelled = true;
+      void import('./start').then((m) => m.stop());
+    };
+  }, [userId, update]);
+  return null;
+}

@@ -1,0 +1,143 @@
+import Dexie, { type EntityTable, type Table, type UpdateSpec } from 'dexie';
+
+/**
+ * The phone's own copy of its user's scope (ARCHITECTURE.md decision 7): records pulled
+ * from /sync/pull, the outbox of writes not yet accepted by the server, photos waiting
+ * for upload, visits made on this phone, the open conflicts and the sync state.
+ * One database per account, so two people sharing a phone never see each other's data.
+ */
+
+/** A synced record: `server` as last pulled (null until the server has it), `data` with this phone's pending edits on top. */
+export interface LocalRecord {
+  type: string;
+  id: string;
+  version: number;
+  villageCode: string;
+  server: Record<string, unknown> | null;
+  data: Record<string, unknown>;
+  /** Lower-case name for the local search. */
+  search: string;
+  /** When it was last pulled or edited here (ms), for the history window. */
+  touchedAt: number;
+}
+
+export type OutboxStatus = 'pending' | 'failed';
+
+interface OutboxBase {
+  seq?: number;
+  /** Unique per attempt-able write: the mutation id, the visit id, the photo key. */
+  id: string;
+  status: OutboxStatus;
+  attempts: number;
+  /** Earliest time (ms) for the next automatic attempt after a transient failure. */
+  nextAt: number;
+  /** The server's explanation (problem+json) when it refused the write. */
+  error: { status: number; problem: unknown } | null;
+  /** Set once a request went out: a retry must then check whether it landed. */
+  sent: boolean;
+  createdAt: number;
+  /** The person this write belongs to: it waits for that person's creation. */
+  personId: string;
+}
+
+export interface MutationItem extends OutboxBase {
+  kind: 'mutation';
+  entityType: string;
+  entityId: string;
+  op: 'create' | 'update';
+  baseVersion?: number;
+  data: Record<string, unknown>;
+}
+
+export interface UploadItem extends OutboxBase {
+  kind: 'upload';
+  /** Key of the photo in `blobs`. */
+  blobKey: string;
+  purpose: 'photo' | 'visit';
+}
+
+export interface VisitItem extends OutboxBase {
+  kind: 'visit';
+  /** POST /persons/:personId/visits with `body`; `fileIds` filled from `blobKeys` once uploaded. */
+  body: { id: string; kind: 'kunjungan' | 'catatan'; occurredAt: string; note: string; lat?: number; lng?: number; accuracyM?: number };
+  blobKeys: string[];
+}
+
+export type OutboxItem = MutationItem | UploadItem | VisitItem;
+
+export interface LocalBlob {
+  key: string;
+  blob: Blob;
+  personId: string;
+  /** The stored file id once uploaded. */
+  fileId: string | null;
+  createdAt: number;
+}
+
+export interface LocalVisit {
+  id: string;
+  personId: string;
+  kind: 'kunjungan' | 'catatan';
+  occurredAt: string;
+  note: string;
+  blobKeys: string[];
+  synced: boolean;
+}
+
+export interface LocalConflict {
+  id: string;
+  entityType: string;
+  entityId: string;
+  villageCode: string;
+  field: string;
+  baseVersion: number;
+  serverValue: unknown;
+  serverBy: string | null;
+  clientValue: unknown;
+  clientBy: string;
+  createdAt: string;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export type FieldDb = Dexie & {
+  records: Table<LocalRecord, [string, string]>;
+  outbox: Table<OutboxItem, number, OutboxItem>;
+  blobs: EntityTable<LocalBlob, 'key'>;
+  visits: EntityTable<LocalVisit, 'id'>;
+  conflicts: EntityTable<LocalConflict, 'id'>;
+  meta: EntityTable<MetaRow, 'key'>;
+};
+
+let current: { userId: string; db: FieldDb } | null = null;
+
+/** The field database of the signed-in account (opened once per account). */
+export function fieldDb(userId: string): FieldDb {
+  if (current?.userId === userId) return current.db;
+  current?.db.close();
+  const db = new Dexie(`pilar-field-${userId}`) as FieldDb;
+  db.version(1).stores({
+    records: '[type+id], type, [type+search], touchedAt',
+    outbox: '++seq, &id, status, personId',
+    blobs: 'key, personId',
+    visits: 'id, personId, occurredAt',
+    conflicts: 'id, entityId',
+    meta: 'key',
+  });
+  current = { userId, db };
+  return db;
+}
+
+export async function getMeta<T>(db: FieldDb, key: string): Promise<T | undefined> {
+  return (await db.meta.get(key))?.value as T | undefined;
+}
+
+export async function setMeta(db: FieldDb, key: string, value: unknown): Promise<void> {
+  await db.meta.put({ key, value });
+}
+
+/** Changes to one kind of outbox item (the union's own fields are not visible to Dexie's typing). */
+export const outboxChanges = <T extends OutboxItem>(changes: Partial<T>) => changes as UpdateSpec<OutboxItem>;

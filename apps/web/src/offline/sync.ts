@@ -1,0 +1,402 @@
+import { ApiError, apiFetch, setCsrfToken, type Problem } from '../api/client';
+import { fetchMe } from '../session/session.api';
+import type { Me } from '../session/session.types';
+import { getMeta, outboxChanges, setMeta, type FieldDb, type LocalConflict, type LocalRecord, type MutationItem, type OutboxItem, type UploadItem, type VisitItem } from './db';
+import { saveMe } from './meCache';
+import { rebuild } from './outbox';
+
+/**
+ * The sync client (ARCHITECTURE.md decision 7): push the outbox in order, then pull
+ * pages until the server has nothing more, keeping the cursor after every page so an
+ * interrupted sync resumes where it stopped. Nothing is overwritten silently: a
+ * same-field clash comes back as a conflict a person decides.
+ */
+
+export const PUSH_BATCH = 50;
+export const PULL_LIMIT = 200;
+/** Default history window: records of events older than this are not kept on the phone. */
+export const DEFAULT_HISTORY_MONTHS = 12;
+
+export interface SyncError {
+  kind: 'network' | 'session' | 'server';
+  status: number;
+  problem: Problem | null;
+  at: number;
+}
+
+export interface SyncOutcome {
+  ok: boolean;
+  pushed: number;
+  pulled: number;
+  error?: SyncError;
+}
+
+type PullItem = { type: string; id: string; op: 'upsert' | 'remove'; record?: { id: string; version: number; villageCode: string; data: Record<string, unknown> } };
+type PushResult = {
+  mutationId: string;
+  status: 'applied' | 'merged' | 'rejected';
+  entityId: string;
+  version?: number;
+  conflicts?: { field: string; conflictId: string }[];
+  error?: Problem;
+};
+
+/** Stops the run: the network is gone, the session ended, or the server failed. */
+class Halt extends Error {
+  constructor(readonly reason: SyncError) {
+    super(reason.kind);
+  }
+}
+
+function haltOf(error: unknown): Halt {
+  if (error instanceof Halt) return error;
+  if (error instanceof ApiError) {
+    const kind = error.kind === 'network' ? 'network' : error.status === 401 ? 'session' : 'server';
+    return new Halt({ kind, status: error.status, problem: error.problem, at: Date.now() });
+  }
+  return new Halt({ kind: 'network', status: 0, problem: null, at: Date.now() });
+}
+
+/** Exponential backoff with jitter for automatic retries: 2 s, 4 s, … up to 5 minutes. */
+export function backoffMs(failures: number): number {
+  const base = Math.min(300_000, 2_000 * 2 ** Math.max(0, failures - 1));
+  return Math.round(base * (0.75 + Math.random() * 0.5));
+}
+
+const listeners = new Set<() => void>();
+let running: Promise<SyncOutcome> | null = null;
+let onMe: ((me: Me) => void) | null = null;
+
+/** Whether a sync is running now (for the UI). */
+export const isSyncing = () => running !== null;
+export function subscribeSyncing(fn: () => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+/** Lets the session hear of the fresh /me each sync fetches (new CSRF token, changed grants). */
+export function onFreshMe(fn: ((me: Me) => void) | null): void {
+  onMe = fn;
+}
+
+/** Runs one sync; a second call while one runs joins it. Other tabs wait for the lock. */
+export function syncNow(db: FieldDb, options: { pullLimit?: number } = {}): Promise<SyncOutcome> {
+  if (running) return running;
+  const run = async () => {
+    const go = () => syncOnce(db, options.pullLimit ?? PULL_LIMIT);
+    return navigator.locks ? navigator.locks.request(`pilar-sync-${db.name}`, go) : go();
+  };
+  running = run().finally(() => {
+    running = null;
+    listeners.forEach((l) => l());
+  });
+  listeners.forEach((l) => l());
+  return running;
+}
+
+async function syncOnce(db: FieldDb, pullLimit: number): Promise<SyncOutcome> {
+  await setMeta(db, 'lastAttemptAt', Date.now());
+  let pushed = 0;
+  let pulled = 0;
+  try {
+    // A fresh /me: the CSRF token for the writes, and proof the session still lives.
+    const me = await fetchMe().catch((e: unknown) => {
+      throw haltOf(e);
+    });
+    setCsrfToken(me.csrfToken);
+    void saveMe(me);
+    onMe?.(me);
+    pushed = await push(db);
+    pulled = await pull(db, pullLimit);
+    await refreshConflicts(db);
+    await pruneHistory(db);
+    await db.transaction('rw', db.meta, async () => {
+      await setMeta(db, 'lastSyncAt', Date.now());
+      await setMeta(db, 'lastError', null);
+      await setMeta(db, 'failures', 0);
+    });
+    return { ok: true, pushed, pulled };
+  } catch (e) {
+    const { reason } = haltOf(e);
+    const failures = ((await getMeta<number>(db, 'failures')) ?? 0) + 1;
+    await setMeta(db, 'lastError', reason);
+    await setMeta(db, 'failures', failures);
+    return { ok: false, pushed, pulled, error: reason };
+  }
+}
+
+// ── Push ─────────────────────────────────────────────────────────────────────
+
+async function push(db: FieldDb): Promise<number> {
+  let done = 0;
+  // Records whose creation has not reached the server yet: what depends on them waits.
+  const waiting = new Set<string>();
+  const items = await db.outbox.orderBy('seq').toArray();
+  const now = Date.now();
+  let i = 0;
+  while (i < items.length) {
+    const item = items[i]!;
+    if (item.status === 'failed' || item.nextAt > now || waiting.has(item.personId)) {
+      if (item.kind !== 'mutation' || item.op === 'create' || item.status === 'failed') waiting.add(item.personId);
+      i += 1;
+      continue;
+    }
+    if (item.kind === 'mutation') {
+      const batch: MutationItem[] = [];
+      while (i < items.length && batch.length < PUSH_BATCH) {
+        const next = items[i]!;
+        if (next.kind !== 'mutation') break;
+        if (next.status === 'failed' || next.nextAt > now || waiting.has(next.personId)) {
+          waiting.add(next.personId);
+        } else batch.push(next);
+        i += 1;
+      }
+      done += await pushMutations(db, batch, waiting);
+      continue;
+    }
+    i += 1;
+    if (item.kind === 'upload') done += await upload(db, item, waiting);
+    else done += await sendVisit(db, item, waiting);
+  }
+  return done;
+}
+
+/** A server failure (5xx) delays the item with backoff and stops this run, keeping the order. */
+async function delay(db: FieldDb, items: OutboxItem[], error: unknown): Promise<never> {
+  const halt = haltOf(error);
+  if (halt.reason.kind === 'server' && halt.reason.status >= 500) {
+    for (const it of items) {
+      const attempts = it.attempts + 1;
+      await db.outbox.update(it.seq!, { attempts, nextAt: Date.now() + backoffMs(attempts) });
+    }
+  }
+  throw halt;
+}
+
+/** A refusal the PSM must act on (edit and retry, or discard). */
+async function refuse(db: FieldDb, item: OutboxItem, status: number, problem: unknown, waiting: Set<string>) {
+  await db.outbox.update(item.seq!, { status: 'failed', error: { status, problem } });
+  waiting.add(item.personId);
+}
+
+async function pushMutations(db: FieldDb, batch: MutationItem[], waiting: Set<string>): Promise<number> {
+  if (!batch.length) return 0;
+  // Marked before sending: from now on an edit makes a new mutation instead of changing this one.
+  await db.outbox.bulkUpdate(batch.map((m) => ({ key: m.seq!, changes: { sent: true } })));
+  let results: PushResult[];
+  try {
+    const body = {
+      mutations: batch.map((m) => ({
+        id: m.id,
+        entityType: m.entityType,
+        entityId: m.entityId,
+        op: m.op,
+        ...(m.baseVersion ? { baseVersion: m.baseVersion } : {}),
+        data: m.data,
+      })),
+    };
+    results = (await apiFetch<{ results: PushResult[] }>('/api/v1/sync/push', { method: 'POST', json: body })).results;
+  } catch (e) {
+    if (e instanceof ApiError && e.kind === 'http' && e.status >= 400 && e.status < 500 && e.status !== 401) {
+      for (const m of batch) await refuse(db, m, e.status, e.problem, waiting);
+      return 0;
+    }
+    return delay(db, batch, e);
+  }
+  const byId = new Map(results.map((r) => [r.mutationId, r]));
+  let applied = 0;
+  for (const m of batch) {
+    const r = byId.get(m.id);
+    if (!r) continue;
+    if (r.status === 'rejected') {
+      await refuse(db, m, (r.error?.status as number | undefined) ?? 400, r.error ?? null, waiting);
+      continue;
+    }
+    applied += 1;
+    await db.transaction('rw', db.records, db.outbox, async () => {
+      await db.outbox.delete(m.seq!);
+      const rec = await db.records.get([m.entityType, m.entityId]);
+      const clashed = new Set((r.conflicts ?? []).map((c) => c.field));
+      // The server's copy now holds what it accepted (the NIK is never kept in clear here).
+      const accepted = Object.fromEntries(Object.entries(m.data).filter(([f]) => !clashed.has(f) && f !== 'nik'));
+      if (rec) await db.records.put({ ...rec, version: r.version ?? rec.version, server: { ...(rec.server ?? {}), ...accepted } });
+      if (r.status === 'applied' && r.version) {
+        // Later edits of this record made on this phone build on what was just accepted.
+        const later = (await db.outbox.where('personId').equals(m.entityId).toArray()).filter(
+          (x): x is MutationItem => x.kind === 'mutation' && x.entityId === m.entityId && x.op === 'update' && !x.sent,
+        );
+        for (const x of later) await db.outbox.update(x.seq!, outboxChanges<MutationItem>({ baseVersion: r.version }));
+      }
+      await rebuild(db, m.entityType, m.entityId);
+    });
+  }
+  return applied;
+}
+
+async function upload(db: FieldDb, item: UploadItem, waiting: Set<string>): Promise<number> {
+  const blob = await db.blobs.get(item.blobKey);
+  if (!blob) {
+    await db.outbox.delete(item.seq!);
+    return 0;
+  }
+  if (!blob.fileId) {
+    const form = new FormData();
+    form.append('file', blob.blob, `${item.blobKey}.jpg`);
+    await db.outbox.update(item.seq!, { sent: true });
+    try {
+      const res = await apiFetch<{ id: string }>(`/api/v1/persons/${item.personId}/files?purpose=${item.purpose}`, { method: 'POST', body: form });
+      await db.blobs.update(item.blobKey, { fileId: res.id });
+    } catch (e) {
+      if (e instanceof ApiError && e.kind === 'http' && e.status >= 400 && e.status < 500 && e.status !== 401) {
+        await refuse(db, item, e.status, e.problem, waiting);
+        return 0;
+      }
+      return delay(db, [item], e);
+    }
+  }
+  await db.outbox.delete(item.seq!);
+  return 1;
+}
+
+async function sendVisit(db: FieldDb, item: VisitItem, waiting: Set<string>): Promise<number> {
+  const blobs = await db.blobs.bulkGet(item.blobKeys);
+  if (blobs.some((b) => !b?.fileId)) {
+    waiting.add(item.personId); // its photos are not uploaded yet
+    return 0;
+  }
+  const path = `/api/v1/persons/${item.personId}/visits`;
+  try {
+    // Creating a visit is not idempotent on the server: if an earlier attempt went out,
+    // ask whether it landed (the id was made here) before sending it again.
+    let landed = false;
+    if (item.sent) {
+      const list = await apiFetch<{ items: { id: string }[] }>(path);
+      landed = list.items.some((v) => v.id === item.body.id);
+    }
+    if (!landed) {
+      await db.outbox.update(item.seq!, { sent: true });
+      const fileIds = blobs.map((b) => b!.fileId!);
+      await apiFetch(path, { method: 'POST', json: { ...item.body, ...(fileIds.length ? { fileIds } : {}) } });
+    }
+  } catch (e) {
+    const duplicate = e instanceof ApiError && e.status === 409;
+    if (!duplicate) {
+      if (e instanceof ApiError && e.kind === 'http' && e.status >= 400 && e.status < 500 && e.status !== 401) {
+        await refuse(db, item, e.status, e.problem, waiting);
+        return 0;
+      }
+      return delay(db, [item], e);
+    }
+  }
+  await db.transaction('rw', db.outbox, db.visits, db.blobs, async () => {
+    await db.outbox.delete(item.seq!);
+    await db.visits.update(item.body.id, { synced: true });
+    // Uploaded photos live on the server now; the phone keeps only what it still has to send.
+    await db.blobs.bulkDelete(item.blobKeys);
+  });
+  return 1;
+}
+
+// ── Pull ─────────────────────────────────────────────────────────────────────
+
+async function pull(db: FieldDb, limit: number): Promise<number> {
+  let count = 0;
+  for (;;) {
+    const cursor = await getMeta<string>(db, 'cursor');
+    const qs = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+    let page: { items: PullItem[]; cursor: string; more: boolean };
+    try {
+      page = await apiFetch(`/api/v1/sync/pull?${qs.toString()}`);
+    } catch (e) {
+      throw haltOf(e);
+    }
+    await applyPage(db, page.items, page.cursor);
+    count += page.items.length;
+    if (!page.more) return count;
+  }
+}
+
+async function historyCutoff(db: FieldDb): Promise<string> {
+  const months = (await getMeta<number>(db, 'historyMonths')) ?? DEFAULT_HISTORY_MONTHS;
+  const d = new Date();
+  d.setMonth(d.getMonth() - months);
+  return d.toISOString();
+}
+
+/** Applies one page and stores its cursor in the same transaction: a crash redoes at most this page. */
+async function applyPage(db: FieldDb, items: PullItem[], cursor: string): Promise<void> {
+  const cutoff = await historyCutoff(db);
+  await db.transaction('rw', db.records, db.outbox, db.meta, async () => {
+    const ids = [...new Set(items.map((i) => i.id))];
+    const queued = ids.length ? await db.outbox.where('personId').anyOf(ids).toArray() : [];
+    const local = new Set(queued.filter((q) => q.kind === 'mutation').map((q) => q.personId));
+    const puts: LocalRecord[] = [];
+    const removes: [string, string][] = [];
+    for (const it of items) {
+      const rec = it.record;
+      const occurred = typeof rec?.data.occurredAt === 'string' ? rec.data.occurredAt : null;
+      // Bounded history (DOMAIN.md §9): old events stay on the server, not on the phone.
+      if (it.op === 'remove' || !rec || (it.type !== 'person' && occurred !== null && occurred < cutoff)) {
+        removes.push([it.type, it.id]);
+        continue;
+      }
+      const server = { ...rec.data };
+      puts.push({ type: it.type, id: it.id, version: rec.version, villageCode: rec.villageCode, server, data: server, search: searchOf(server), touchedAt: Date.now() });
+    }
+    if (puts.length) await db.records.bulkPut(puts);
+    for (const [type, id] of removes) {
+      const rec = await db.records.get([type, id]);
+      if (rec) await db.records.put({ ...rec, server: null });
+    }
+    // Records with edits still queued here show those edits on top of the fresh copy.
+    for (const [type, id] of [...puts.map((p) => [p.type, p.id] as const), ...removes]) {
+      if (local.has(id) || removes.some(([t, i]) => t === type && i === id)) await rebuild(db, type, id);
+    }
+    await setMeta(db, 'cursor', cursor);
+  });
+}
+
+const searchOf = (data: Record<string, unknown>) =>
+  [data.fullName, data.aliases].filter((v) => typeof v === 'string').join(' ').toLowerCase();
+
+// ── Conflicts ────────────────────────────────────────────────────────────────
+
+async function refreshConflicts(db: FieldDb): Promise<void> {
+  let list: { items: (LocalConflict & { resolvedAt: string | null })[] };
+  try {
+    list = await apiFetch('/api/v1/sync/conflicts');
+  } catch (e) {
+    throw haltOf(e);
+  }
+  await db.transaction('rw', db.conflicts, async () => {
+    await db.conflicts.clear();
+    await db.conflicts.bulkPut(
+      list.items
+        .filter((c) => !c.resolvedAt)
+        .map((c) => ({
+          id: c.id,
+          entityType: c.entityType,
+          entityId: c.entityId,
+          villageCode: c.villageCode,
+          field: c.field,
+          baseVersion: c.baseVersion,
+          serverValue: c.serverValue,
+          serverBy: c.serverBy,
+          clientValue: c.clientValue,
+          clientBy: c.clientBy,
+          createdAt: c.createdAt,
+        })),
+    );
+  });
+}
+
+/** A person decides a conflict on the server (audited there); then the phone pulls the result. */
+export async function resolveConflict(db: FieldDb, id: string, resolution: 'server' | 'client' | 'other', value?: unknown): Promise<void> {
+  await apiFetch(`/api/v1/sync/conflicts/${id}/resolve`, { method: 'POST', json: { resolution, ...(resolution === 'other' ? { value } : {}) } });
+  await db.conflicts.delete(id);
+  await syncNow(db);
+}
+
+async function pruneHistory(db: FieldDb): Promise<void> {
+  const cutoff = await historyCutoff(db);
+  await db.visits.where('occurredAt').below(cutoff).and((v) => v.synced).delete();
+}
