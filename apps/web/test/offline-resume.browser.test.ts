@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/src/platform/config';
 import { startPilar, type RunningPilar } from '../../server/src/server';
@@ -6,7 +6,7 @@ import { buildUser, type BuiltUser } from '../../server/test/factories';
 import { startTestServer, type TestServer } from '../../server/test/harness';
 import { testDataDir, testKeys } from '../../server/test/keys';
 import { launchBrowser } from './browser';
-import { pending, registerOnPhone, signedInPhone, syncMeta, waitSynced } from './offline-support';
+import { pending, registerOnPhone, syncMeta, waitSynced } from './offline-support';
 
 /**
  * A sync killed half-way (the server stops during a paged pull, and again after it
@@ -75,7 +75,7 @@ afterAll(async () => {
   await server?.database.drop();
 });
 
-const localCount = (page: import('playwright-core').Page) =>
+const localCount = (page: Page) =>
   page.evaluate(async (name) => {
     const db = await new Promise<IDBDatabase>((resolve) => {
       const r = indexedDB.open(name);

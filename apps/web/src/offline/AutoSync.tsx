@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useSession } from '../session/SessionContext';
 
 /**
@@ -7,12 +7,15 @@ import { useSession } from '../session/SessionContext';
  */
 export default function AutoSync() {
   const { me, update } = useSession();
-  const userId = me && !me.user.mustChangePassword && me.permissions.includes('person.create') ? me.user.id : null;
+  const field = me && !me.user.mustChangePassword && me.permissions.includes('person.create') ? me : null;
+  const userId = field?.user.id ?? null;
+  const current = useRef(field);
+  current.current = field;
   useEffect(() => {
     if (!userId) return;
     let cancelled = false;
     void import('./start').then((m) => {
-      if (!cancelled) m.start(userId, update);
+      if (!cancelled && current.current) m.start(current.current, update);
     });
     return () => {
       cancelled = true;

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect } from 'react';
+import { createContext, useContext, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldDb, type FieldDb } from '../../offline/db';
 import { start } from '../../offline/start';
@@ -27,8 +27,10 @@ export default function FieldApp() {
   const { me, update } = useSession();
   const pathname = usePathname();
   const userId = me?.user.id ?? null;
+  const current = useRef(me);
+  current.current = me;
   useEffect(() => {
-    if (userId) start(userId, update);
+    if (userId && current.current) start(current.current, update);
   }, [userId, update]);
   if (!userId) return null;
   const db = fieldDb(userId);
