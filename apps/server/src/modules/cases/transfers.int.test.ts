@@ -97,3 +97,21 @@ describe('transfers and other modules’ records', () => {
     expect(stillRequested.rows[0].status).toBe('requested');
   });
 });
+
+describe('visits sent again by a phone', () => {
+  it('answer the stored visit for the same id, once, and refuse an id used by another person', async () => {
+    const p = await buildPerson(t, psmSolo, { villageCode: SOLO.village, fullName: 'Dikunjungi Dua Kali' });
+    const other = await buildPerson(t, psmSolo, { villageCode: SOLO.village, fullName: 'Orang Lain' });
+    const input = { id: '01960000-0000-7000-8000-00000000abcd', kind: 'kunjungan' as const, occurredAt: '2025-02-01T09:00:00+07:00', note: 'Kunjungan dari ponsel' };
+    const first = await as(t, psmSolo, (ctx) => recordVisit(ctx, p.id, input));
+    const again = await as(t, psmSolo, (ctx) => recordVisit(ctx, p.id, input));
+    expect(again).toEqual(first);
+    const n = await t.ownerQuery(`SELECT count(*)::int AS n FROM visit WHERE id = $1`, [input.id]);
+    expect(n.rows[0].n).toBe(1);
+    const audits = await t.ownerQuery(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'person.visit_recorded' AND entity_id = $1`, [input.id]);
+    expect(audits.rows[0].n).toBe(1);
+    const clash = await errorOf(as(t, psmSolo, (ctx) => recordVisit(ctx, other.id, input)));
+    expect(clash.status).toBe(409);
+    expect(clash.errors[0]!.field).toBe('id');
+  });
+});

@@ -4,7 +4,7 @@ import { forbidden } from '../../platform/access/actor';
 import { can } from '@pilar/domain';
 import type { Ctx } from '../../platform/access/unit-of-work';
 import type { Queryable } from '../../platform/db/pool';
-import { badRequest } from '../../platform/errors';
+import { AppError, badRequest } from '../../platform/errors';
 import { requireAttachedFile } from '../people/files';
 import { loadInScope } from '../people/people.service';
 import { scopePredicate } from '../people/people.store';
@@ -44,11 +44,21 @@ export async function recordVisit(ctx: Ctx, personId: string, input: VisitCreate
   for (const [i, f] of (input.fileIds ?? []).entries()) files.push(await requireAttachedFile(ctx, f, p.villageCode, `fileIds.${i}`));
   const id = input.id ?? uuidv7();
   const now = ctx.clock.now();
-  await ctx.db.query(
+  // The id may come from a phone that retries after a lost answer: the same visit again is
+  // answered with the stored one (no second event or audit), another record's id is a 409.
+  const inserted = await ctx.db.query(
     `INSERT INTO visit (regency_code, id, person_id, case_id, village_code, kind, occurred_at, note, lat, lng, accuracy_m, file_ids, created_at, created_by, author_label)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)
+     ON CONFLICT DO NOTHING RETURNING id`,
     [p.regencyCode, id, personId, input.caseId ?? null, p.villageCode, input.kind, input.occurredAt, input.note, input.lat ?? null, input.lng ?? null, input.accuracyM ?? null, files, now, ctx.actor.userId, ctx.actor.username],
   );
+  if (!inserted.rowCount) {
+    const [existing] = await list(ctx.db, { regencyCode: p.regencyCode, personId, id }, ['ID']);
+    if (existing) return existing;
+    throw new AppError(409, 'duplicate_id', { id: 'ID kunjungan sudah dipakai', en: 'This visit id is already used' }, [
+      { field: 'id', code: 'id.duplicate', message: { id: 'ID sudah dipakai', en: 'Id already used' } },
+    ]);
+  }
   if (caseRow) await recordEvent(ctx, caseRow, { kind: 'visit.recorded', details: { visitId: id, kind: input.kind } });
   ctx.audit.record({ action: 'person.visit_recorded', entityType: 'visit', entityId: id, personId, regencyCode: p.regencyCode, details: { kind: input.kind, files: files.length, gps: input.lat !== undefined } });
   return (await list(ctx.db, { regencyCode: p.regencyCode, personId, id }, ['ID']))[0]!;
