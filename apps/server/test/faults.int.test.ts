@@ -23,10 +23,10 @@ const BIN = fileURLToPath(new URL('../bin/pilar.js', import.meta.url));
 const VILLAGE = '33.72.01.1001';
 let t: TestDatabase;
 let env: NodeJS.ProcessEnv;
-let server: { child: ChildProcess; url: string } | null = null;
+let server: { child: ChildProcess; url: string; output: () => string } | null = null;
 const dirs: string[] = [];
 
-async function start(): Promise<{ child: ChildProcess; url: string }> {
+async function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   env.PORT = String(await freePort());
   const child = spawn(process.execPath, [BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -37,7 +37,7 @@ async function start(): Promise<{ child: ChildProcess; url: string }> {
       const m = /Pilar is running at (http:\/\/\S+)/.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve({ child, url: m[1]! });
+        resolve({ child, url: m[1]!, output: () => out });
       }
     };
     child.stdout!.on('data', onData);
@@ -46,7 +46,11 @@ async function start(): Promise<{ child: ChildProcess; url: string }> {
   });
 }
 
-async function kill9(s: { child: ChildProcess }): Promise<void> {
+const alive = (c: ChildProcess) => c.exitCode === null && c.signalCode === null;
+
+/** Kills the server outright; it must still have been running (a crash on its own is a finding). */
+async function kill9(s: { child: ChildProcess; output: () => string }): Promise<void> {
+  expect(alive(s.child), `the server died on its own:\n${s.output().slice(-3000)}`).toBe(true);
   const exited = new Promise((r) => s.child.once('exit', r));
   s.child.kill('SIGKILL');
   await exited;
@@ -70,7 +74,8 @@ beforeAll(async () => {
     ...process.env,
     DATABASE_URL: t.ownerUrl,
     PILAR_DATA_DIR: dataDir,
-    PILAR_LOG_LEVEL: 'silent',
+    // Warnings and errors reach the output, which a failed assertion prints.
+    PILAR_LOG_LEVEL: 'warn',
     PILAR_DEMO: 'false',
     PILAR_LOGIN_RATE_PER_MINUTE: '0',
     PILAR_ADMIN_PASSWORD: 'admin-faults-2026',
@@ -79,7 +84,11 @@ beforeAll(async () => {
   };
 });
 afterAll(async () => {
-  if (server && server.child.exitCode === null) await kill9(server);
+  if (server && alive(server.child)) {
+    const exited = new Promise((r) => server!.child.once('exit', r));
+    server.child.kill('SIGKILL');
+    await exited;
+  }
   await t?.drop();
   await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 });
