@@ -26,6 +26,12 @@ export function createDb(url: string, opts: { max?: number; applicationName?: st
   });
   // A broken idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  // Nor a connection cut while checked out between two queries (PostgreSQL restarted,
+  // pg_terminate_backend): pg emits 'error' on the client itself, and with no listener
+  // Node would end the process. The next query on it fails and the transaction rolls back.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   return {
     pool,
     tx: (fn) => withTransaction(pool, fn),
