@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/pool';
+import { updateVersioned } from '../../platform/db/versioned';
 
 /**
  * SQL for persons. Every query carries the caller's scope predicate (STYLE.md
@@ -147,22 +148,14 @@ export async function insertPerson(db: Queryable, p: PersonWrite, actorId: strin
 }
 
 /** Updates the given columns if the version still matches; returns false on a stale version. */
-export async function updatePerson(
+export function updatePerson(
   db: Queryable,
   key: { id: string; regencyCode: string; version: number },
   set: Record<string, unknown>,
   actorId: string | null,
   now: Date,
 ): Promise<boolean> {
-  const cols = Object.keys(set);
-  const params: unknown[] = [key.regencyCode, key.id, key.version, now, actorId, ...cols.map((c) => set[c])];
-  const assignments = cols.map((c, i) => `${c} = $${i + 6}`).join(', ');
-  const { rowCount } = await db.query(
-    `UPDATE person SET ${assignments}${cols.length ? ',' : ''} version = version + 1, updated_at = $4, updated_by = $5
-     WHERE regency_code = $1 AND id = $2 AND version = $3`,
-    params,
-  );
-  return rowCount === 1;
+  return updateVersioned(db, 'person', key, set, actorId, now);
 }
 
 export async function readNikCipher(db: Queryable, key: { id: string; regencyCode: string }): Promise<Buffer | null> {
