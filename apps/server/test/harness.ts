@@ -26,6 +26,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     PILAR_DATA_DIR: testDataDir(),
     PILAR_LOOKUP_KEY: testKeys.lookup.toString('base64'),
     PILAR_ENCRYPTION_KEY: testKeys.encryption.toString('base64'),
+    // Lets parallel work serve its own build (vite build --outDir …) instead of apps/web/dist.
+    ...(process.env.PILAR_WEB_DIST ? { PILAR_WEB_DIST: process.env.PILAR_WEB_DIST } : {}),
     ...env,
   });
   const pilar = await startPilar(config, { logger: false });

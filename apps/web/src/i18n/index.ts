@@ -3,6 +3,34 @@ import { initReactI18next } from 'react-i18next';
 import id from './id.json';
 import en from './en.json';
 
+type Messages = { [key: string]: string | Messages };
+
+/**
+ * Each module may ship its own messages as `modules/<name>/messages.<lang>.json`; they are
+ * merged over the shared files, so modules never edit one big JSON file together.
+ */
+const moduleMessages = import.meta.glob<Messages>('../modules/*/messages.*.json', {
+  eager: true,
+  import: 'default',
+});
+
+function merge(target: Messages, source: Messages): Messages {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    target[key] =
+      typeof value === 'object' && typeof existing === 'object' ? merge({ ...existing }, value) : value;
+  }
+  return target;
+}
+
+function messagesFor(lang: 'id' | 'en', shared: Messages): Messages {
+  const merged = merge({}, shared);
+  for (const [path, messages] of Object.entries(moduleMessages)) {
+    if (path.endsWith(`/messages.${lang}.json`)) merge(merged, messages);
+  }
+  return merged;
+}
+
 export const languages = ['id', 'en'] as const;
 export type Language = (typeof languages)[number];
 
@@ -46,7 +74,10 @@ i18next.on('languageChanged', (lng) => {
 });
 
 void i18next.use(initReactI18next).init({
-  resources: { id: { translation: id }, en: { translation: en } },
+  resources: {
+    id: { translation: messagesFor('id', id) },
+    en: { translation: messagesFor('en', en) },
+  },
   lng: storedLanguage(),
   fallbackLng: 'id',
   supportedLngs: languages,
