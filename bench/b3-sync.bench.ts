@@ -1,5 +1,5 @@
 import { rm, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { hash } from '@node-rs/argon2';
 import pg from 'pg';
 import type { CDPSession, Page } from 'playwright-core';
@@ -18,7 +18,8 @@ import type { Bench, BenchResult } from './run';
  * 20-change incremental sync, in wall time (the app's own sync start → end, from its
  * IndexedDB) and bytes (CDP encodedDataLength of /api/v1/sync/*), against a baseline of
  * downloading the same records as ONE plain JSON list under the same throttling.
- * Needs the built web app (apps/web/dist) and Chromium.
+ * Needs the built web app (apps/web/dist, or PILAR_WEB_DIST) and Chromium. Responses are
+ * compressed (br/gzip) for both sides alike; the app pulls pages of 500 records.
  */
 const VILLAGE = '33.72.01.1001';
 const PERSONS = 500;
@@ -132,9 +133,11 @@ export const bench: Bench = {
       PILAR_DATA_DIR: '/tmp/pilar-b3',
       PILAR_LOOKUP_KEY: Buffer.alloc(32, 1).toString('base64'),
       PILAR_ENCRYPTION_KEY: Buffer.alloc(32, 2).toString('base64'),
+      // A web build of one's own (PILAR_WEB_DIST), or the default apps/web/dist.
+      ...(process.env.PILAR_WEB_DIST ? { PILAR_WEB_DIST: process.env.PILAR_WEB_DIST } : {}),
     });
     // The baseline file must exist when the server starts (its static files are listed then).
-    const baselineFile = fileURLToPath(new URL('../apps/web/dist/b3-records.json', import.meta.url));
+    const baselineFile = join(config.webDist, 'b3-records.json');
     await writeFile(baselineFile, '[]');
     const pilar = await startPilar(config, { logger: false });
     const browser = await launchBrowser();

@@ -1,15 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChains } from '../src/platform/audit/audit';
 import { createTestDatabase, type TestDatabase } from './db';
 import { buildUser } from './factories';
-import { freePort } from './global-setup';
+import { alive, bounded, kill9, signIn, startServer, type ServerProcess } from './faults-support';
 import { testKeys } from './keys';
 
 /**
@@ -19,51 +17,12 @@ import { testKeys } from './keys';
  * acknowledged write lost, none doubled, nothing half-written (every change has
  * its audit event), and the audit chains intact.
  */
-const BIN = fileURLToPath(new URL('../bin/pilar.js', import.meta.url));
 const VILLAGE = '33.72.01.1001';
 let t: TestDatabase;
 let env: NodeJS.ProcessEnv;
-let server: { child: ChildProcess; url: string; output: () => string } | null = null;
+let server: ServerProcess | null = null;
 const dirs: string[] = [];
-
-async function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  env.PORT = String(await freePort());
-  const child = spawn(process.execPath, [BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
-    const onData = (c: Buffer) => {
-      out += c.toString();
-      const m = /Pilar is running at (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1]!, output: () => out });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', () => reject(new Error(`server exited:\n${out}`)));
-  });
-}
-
-const alive = (c: ChildProcess) => c.exitCode === null && c.signalCode === null;
-
-/** Kills the server outright; it must still have been running (a crash on its own is a finding). */
-async function kill9(s: { child: ChildProcess; output: () => string }): Promise<void> {
-  expect(alive(s.child), `the server died on its own:\n${s.output().slice(-3000)}`).toBe(true);
-  const exited = new Promise((r) => s.child.once('exit', r));
-  s.child.kill('SIGKILL');
-  await exited;
-}
-
-/** Every request is bounded: a connection cut by a kill must never hang the test. */
-const bounded = (init: RequestInit = {}): RequestInit => ({ ...init, signal: AbortSignal.timeout(10_000) });
-
-async function signIn(url: string, username: string, password: string) {
-  const res = await fetch(`${url}/api/v1/auth/login`, bounded({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) }));
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('pilar_session='))!.split(';')[0]!;
-  return { cookie, 'x-csrf-token': ((await res.json()) as { csrfToken: string }).csrfToken, 'content-type': 'application/json' };
-}
+const start = () => startServer(env);
 
 beforeAll(async () => {
   t = await createTestDatabase();

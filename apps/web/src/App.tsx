@@ -29,9 +29,20 @@ const MembersPage = lazy(() => import('./modules/members/MembersPage'));
 const MemberNewPage = lazy(() => import('./modules/members/MemberNewPage'));
 const MemberDetailPage = lazy(() => import('./modules/members/MemberDetailPage'));
 const CoveragePage = lazy(() => import('./modules/members/CoveragePage'));
+// PSM registry administration (members module)
+const RequirementSettingsPage = lazy(() => import('./modules/members/RequirementSettingsPage'));
+const RegistrationLinkPage = lazy(() => import('./modules/members/RegistrationLinkPage'));
+const SelfRegisterPage = lazy(() => import('./modules/members/SelfRegisterPage'));
 const VerifyPage = lazy(() => import('./modules/public/VerifyPage'));
 const UnitsPage = lazy(() => import('./modules/org/UnitsPage'));
 const UnitPage = lazy(() => import('./modules/org/UnitPage'));
+// IPSM coordination screens (org module)
+const BoardFormPage = lazy(() => import('./modules/org/board/BoardFormPage'));
+const UnitAnnouncementsPage = lazy(() => import('./modules/org/announcements/UnitAnnouncementsPage'));
+const AnnouncementsPage = lazy(() => import('./modules/org/announcements/AnnouncementsPage'));
+const UnitEventsPage = lazy(() => import('./modules/org/events/UnitEventsPage'));
+const EventPage = lazy(() => import('./modules/org/events/EventPage'));
+const UnitLibraryPage = lazy(() => import('./modules/org/library/UnitLibraryPage'));
 const CasesPage = lazy(() => import('./modules/cases/CasesPage'));
 const CaseDetailPage = lazy(() => import('./modules/cases/CaseDetailPage'));
 const ReferralInboxPage = lazy(() => import('./modules/cases/ReferralInboxPage'));
@@ -40,6 +51,31 @@ const SpmPage = lazy(() => import('./modules/dashboard/SpmPage'));
 const PublicStatsPage = lazy(() => import('./modules/public/PublicStatsPage'));
 const ComplaintPage = lazy(() => import('./modules/complaints/ComplaintPage'));
 const ComplaintTrackPage = lazy(() => import('./modules/complaints/ComplaintTrackPage'));
+// Personal-data duties (issue 11, privacy module)
+const PrivacyApp = lazy(() => import('./modules/privacy/PrivacyApp'));
+const PrivacyNoticePage = lazy(() => import('./modules/public/PrivacyNoticePage'));
+// Programmes: usulan, distributions, complaint desk (issue 8)
+const UsulanListPage = lazy(() => import('./modules/usulan/UsulanListPage'));
+const UsulanDetailPage = lazy(() => import('./modules/usulan/UsulanDetailPage'));
+const DistributionsPage = lazy(() => import('./modules/distributions/DistributionsPage'));
+const DistributionDetailPage = lazy(() => import('./modules/distributions/DistributionDetailPage'));
+const ComplaintInboxPage = lazy(() => import('./modules/complaints/ComplaintInboxPage'));
+const ComplaintDetailPage = lazy(() => import('./modules/complaints/ComplaintDetailPage'));
+const MusdesPage = lazy(() => import('./modules/usulan/MusdesPage'));
+const BnbaPage = lazy(() => import('./modules/usulan/BnbaPage'));
+const MembershipsPage = lazy(() => import('./modules/programmes/MembershipsPage'));
+// Monthly PSM reports and the activity log (issue 7)
+const MonthlyReportsPage = lazy(() => import('./modules/reports/MonthlyReportsPage'));
+const MonthlyReportPage = lazy(() => import('./modules/reports/MonthlyReportPage'));
+const ActivityNewPage = lazy(() => import('./modules/reports/ActivityNewPage'));
+// Spreadsheet imports (issue 10)
+const ImportsPage = lazy(() => import('./modules/imports/ImportsPage'));
+const ImportNewPage = lazy(() => import('./modules/imports/ImportNewPage'));
+const ImportRunPage = lazy(() => import('./modules/imports/ImportRunPage'));
+// Disaster response (issue 9)
+const IncidentsPage = lazy(() => import('./modules/disasters/IncidentsPage'));
+const IncidentNewPage = lazy(() => import('./modules/disasters/IncidentNewPage'));
+const IncidentPage = lazy(() => import('./modules/disasters/IncidentPage'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -86,12 +122,33 @@ function screen(route: Route): ReactNode {
       return <MemberDetailPage id={route.id} />;
     case 'coverage':
       return <CoveragePage code={route.code} />;
+    case 'memberRequirements':
+      return <RequirementSettingsPage code={route.code} />;
+    case 'registrationLinks':
+      return <RegistrationLinkPage />;
+    case 'selfRegister':
+      return <SelfRegisterPage regencyCode={route.code} />;
     case 'verifyCard':
       return <VerifyPage token={route.token} />;
     case 'units':
       return <UnitsPage />;
     case 'unit':
       return <UnitPage id={route.id} />;
+    // IPSM coordination screens (org module)
+    case 'unitBoardNew':
+      return <BoardFormPage unitId={route.id} mode="new" />;
+    case 'unitBoardEdit':
+      return <BoardFormPage unitId={route.id} mode="edit" />;
+    case 'unitAnnouncements':
+      return <UnitAnnouncementsPage id={route.id} />;
+    case 'unitEvents':
+      return <UnitEventsPage id={route.id} />;
+    case 'unitLibrary':
+      return <UnitLibraryPage id={route.id} />;
+    case 'orgEvent':
+      return <EventPage id={route.id} />;
+    case 'announcements':
+      return <AnnouncementsPage />;
     case 'cases':
       return <CasesPage />;
     case 'case':
@@ -108,8 +165,51 @@ function screen(route: Route): ReactNode {
       return <ComplaintPage />;
     case 'complaintTrack':
       return <ComplaintTrackPage />;
+    // programmes (issue 8)
+    case 'usulanList':
+      return <UsulanListPage />;
+    case 'usulan':
+      return <UsulanDetailPage id={route.id} />;
+    case 'distributions':
+      return <DistributionsPage />;
+    case 'distribution':
+      return <DistributionDetailPage id={route.id} />;
+    case 'complaintInbox':
+      return <ComplaintInboxPage />;
+    case 'complaintDesk':
+      return <ComplaintDetailPage id={route.id} />;
+    case 'musdesNew':
+      return <MusdesPage />;
+    case 'bnba':
+      return <BnbaPage />;
+    case 'programmeMemberships':
+      return <MembershipsPage />;
+    case 'monthlyReports':
+      return <MonthlyReportsPage />;
+    case 'monthlyReport':
+      return <MonthlyReportPage id={route.id} />;
+    case 'activityNew':
+      return <ActivityNewPage />;
+    case 'imports':
+      return <ImportsPage />;
+    case 'importNew':
+      return <ImportNewPage target={route.target} />;
+    case 'importRun':
+      return <ImportRunPage id={route.id} />;
     case 'field':
       return <FieldApp />;
+    // privacy module (issue 11)
+    case 'privacy':
+      return <PrivacyApp path={route.path} />;
+    case 'privacyNotice':
+      return <PrivacyNoticePage />;
+    // disaster response (issue 9)
+    case 'incidents':
+      return <IncidentsPage />;
+    case 'incidentNew':
+      return <IncidentNewPage />;
+    case 'incident':
+      return <IncidentPage id={route.id} tab={route.tab} />;
     case 'notFound':
       return <NotFound />;
   }
@@ -133,19 +233,57 @@ function sectionOf(route: Route): Section {
     case 'memberNew':
     case 'member':
     case 'coverage':
+    case 'memberRequirements':
+    case 'registrationLinks':
+      return 'members';
+    // IPSM units and their coordination screens (org module)
     case 'units':
     case 'unit':
-      return 'members';
+    case 'unitBoardNew':
+    case 'unitBoardEdit':
+    case 'unitAnnouncements':
+    case 'unitEvents':
+    case 'unitLibrary':
+    case 'orgEvent':
+    case 'announcements':
+      return 'ipsm';
     case 'cases':
     case 'case':
       return 'cases';
     case 'referralInbox':
       return 'referrals';
+    // programmes (issue 8)
+    case 'usulanList':
+    case 'usulan':
+    case 'distributions':
+    case 'distribution':
+    case 'complaintInbox':
+    case 'complaintDesk':
+    case 'musdesNew':
+    case 'bnba':
+    case 'programmeMemberships':
+      return 'programmes';
     case 'dashboard':
     case 'spm':
       return 'dashboard';
+    case 'monthlyReports':
+    case 'monthlyReport':
+    case 'activityNew':
+      return 'reports';
+    case 'imports':
+    case 'importNew':
+    case 'importRun':
+      return 'imports';
     case 'field':
       return 'field';
+    // privacy module (issue 11)
+    case 'privacy':
+      return 'privacy';
+    // disaster response (issue 9)
+    case 'incidents':
+    case 'incidentNew':
+    case 'incident':
+      return 'disasters';
     default:
       return null;
   }

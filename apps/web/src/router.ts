@@ -1,3 +1,6 @@
+import type { ImportTarget } from './modules/imports/imports.types';
+// disasters (issue 9): /bencana paths
+import { matchDisasterPath, type IncidentTab } from './modules/disasters/paths';
 import { useSyncExternalStore, type MouseEvent } from 'react';
 
 /** The screens Pilar knows, parsed from `location.pathname`. */
@@ -21,6 +24,14 @@ export type Route =
   | { name: 'verifyCard'; token: string }
   | { name: 'units' }
   | { name: 'unit'; id: string }
+  // IPSM coordination screens (issue 4, org module)
+  | { name: 'unitBoardNew'; id: string }
+  | { name: 'unitBoardEdit'; id: string }
+  | { name: 'unitAnnouncements'; id: string }
+  | { name: 'unitEvents'; id: string }
+  | { name: 'unitLibrary'; id: string }
+  | { name: 'orgEvent'; id: string }
+  | { name: 'announcements' }
   | { name: 'cases' }
   | { name: 'case'; id: string }
   | { name: 'referralInbox' }
@@ -29,8 +40,37 @@ export type Route =
   | { name: 'publicStats'; code: string | null }
   | { name: 'complaint' }
   | { name: 'complaintTrack' }
+  // Programmes: usulan, distributions, complaint desk (issue 8)
+  | { name: 'usulanList' }
+  | { name: 'usulan'; id: string }
+  | { name: 'distributions' }
+  | { name: 'distribution'; id: string }
+  | { name: 'complaintInbox' }
+  | { name: 'complaintDesk'; id: string }
+  | { name: 'musdesNew' }
+  | { name: 'bnba' }
+  | { name: 'programmeMemberships' }
+  // Monthly PSM reports and the activity log (issue 7)
+  | { name: 'monthlyReports' }
+  | { name: 'monthlyReport'; id: string }
+  | { name: 'activityNew' }
+  // PSM registry administration: requirement settings, self-registration links and page (issue 4)
+  | { name: 'memberRequirements'; code: string | null }
+  | { name: 'registrationLinks' }
+  | { name: 'selfRegister'; code: string }
   // The PSM's offline phone screens; FieldApp routes inside /lapangan (issue 6)
   | { name: 'field'; path: string }
+  // Disaster response: incidents and their sections (issue 9)
+  | { name: 'incidents' }
+  | { name: 'incidentNew' }
+  | { name: 'incident'; id: string; tab: IncidentTab }
+  // Personal-data duties (issue 11): PrivacyApp routes inside /privasi; the public notice needs no sign-in
+  | { name: 'privacy'; path: string }
+  | { name: 'privacyNotice' }
+  // Spreadsheet imports (imports module, issue 10)
+  | { name: 'imports' }
+  | { name: 'importNew'; target: ImportTarget }
+  | { name: 'importRun'; id: string }
   | { name: 'notFound' };
 
 /** Screens that need a signed-in account. */
@@ -49,12 +89,46 @@ export function needsSession(route: Route): boolean {
     case 'coverage':
     case 'units':
     case 'unit':
+    // IPSM coordination screens (org module)
+    case 'unitBoardNew':
+    case 'unitBoardEdit':
+    case 'unitAnnouncements':
+    case 'unitEvents':
+    case 'unitLibrary':
+    case 'orgEvent':
+    case 'announcements':
     case 'cases':
     case 'case':
     case 'referralInbox':
     case 'dashboard':
     case 'spm':
     case 'field':
+    // programmes (issue 8)
+    case 'usulanList':
+    case 'usulan':
+    case 'distributions':
+    case 'distribution':
+    case 'complaintInbox':
+    case 'complaintDesk':
+    case 'musdesNew':
+    case 'bnba':
+    case 'programmeMemberships':
+    case 'monthlyReports':
+    case 'monthlyReport':
+    case 'activityNew':
+    // PSM registry administration (members module); selfRegister is public
+    case 'memberRequirements':
+    case 'registrationLinks':
+    // spreadsheet imports (imports module)
+    case 'imports':
+    case 'importNew':
+    case 'importRun':
+    // personal-data duties (privacy module)
+    case 'privacy':
+    // disaster response (issue 9)
+    case 'incidents':
+    case 'incidentNew':
+    case 'incident':
       return true;
     default:
       return false;
@@ -83,8 +157,15 @@ export function matchRoute(pathname: string): Route {
   const person = new RegExp(`^/warga/(${UUID})$`, 'i').exec(path);
   if (person?.[1]) return { name: 'person', id: person[1].toLowerCase() };
   if (path === '/lapangan' || path.startsWith('/lapangan/')) return { name: 'field', path };
+  // privacy module (issue 11)
+  if (path === '/privasi' || path.startsWith('/privasi/')) return { name: 'privacy', path };
+  if (path === '/kebijakan-privasi') return { name: 'privacyNotice' };
   const work = matchWorkRoute(path);
   if (work) return work;
+  const programmes = matchProgrammeRoute(path);
+  if (programmes) return programmes;
+  const disaster = matchDisasterPath(path);
+  if (disaster) return disaster;
   const area = /^\/wilayah\/(\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?)$/.exec(path);
   if (area?.[1]) return { name: 'areas', code: area[1] };
   return { name: 'notFound' };
@@ -105,6 +186,8 @@ function matchWorkRoute(path: string): Route | null {
     '/statistik': { name: 'publicStats', code: null },
     '/pengaduan': { name: 'complaint' },
     '/pengaduan/lacak': { name: 'complaintTrack' },
+    '/laporan-bulanan': { name: 'monthlyReports' },
+    '/kegiatan/baru': { name: 'activityNew' },
   };
   if (fixed[path]) return fixed[path];
   const id = (prefix: string) => new RegExp(`^/${prefix}/(${UUID})$`, 'i').exec(path)?.[1]?.toLowerCase();
@@ -112,7 +195,14 @@ function matchWorkRoute(path: string): Route | null {
   let m: string | undefined;
   if ((m = id('psm'))) return { name: 'member', id: m };
   if ((m = id('ipsm'))) return { name: 'unit', id: m };
+  const org = matchOrgRoute(path);
+  if (org) return org;
+  const memberAdmin = matchMemberAdminRoute(path);
+  if (memberAdmin) return memberAdmin;
+  const imports = matchImportRoute(path);
+  if (imports) return imports;
   if ((m = id('kasus'))) return { name: 'case', id: m };
+  if ((m = id('laporan-bulanan'))) return { name: 'monthlyReport', id: m };
   if ((m = code('psm/cakupan'))) return { name: 'coverage', code: m };
   if ((m = code('dasbor'))) return { name: 'dashboard', code: m };
   if ((m = code('statistik'))) return { name: 'publicStats', code: m };
@@ -123,6 +213,31 @@ function matchWorkRoute(path: string): Route | null {
   return null;
 }
 
+/** IPSM unit sub-screens (org module): board form, announcements, events, library. */
+function matchOrgRoute(path: string): Route | null {
+  if (path === '/pengumuman') return { name: 'announcements' };
+  const event = new RegExp(`^/ipsm/kegiatan/(${UUID})$`, 'i').exec(path)?.[1];
+  if (event) return { name: 'orgEvent', id: event.toLowerCase() };
+  const sub = new RegExp(`^/ipsm/(${UUID})/(pengurus/baru|pengurus/ubah|pengumuman|kegiatan|pustaka)$`, 'i').exec(path);
+  if (!sub?.[1]) return null;
+  const names = { 'pengurus/baru': 'unitBoardNew', 'pengurus/ubah': 'unitBoardEdit', pengumuman: 'unitAnnouncements', kegiatan: 'unitEvents', pustaka: 'unitLibrary' } as const;
+  return { name: names[sub[2] as keyof typeof names], id: sub[1].toLowerCase() };
+}
+
+/** Programme screens (issue 8): usulan, distributions, the complaint desk. Ids are UUIDs. */
+function matchProgrammeRoute(path: string): Route | null {
+  if (path === '/usulan') return { name: 'usulanList' };
+  if (path === '/penyaluran') return { name: 'distributions' };
+  if (path === '/pengaduan/masuk') return { name: 'complaintInbox' };
+  if (path === '/usulan/musdes') return { name: 'musdesNew' };
+  if (path === '/usulan/bnba') return { name: 'bnba' };
+  if (path === '/program') return { name: 'programmeMemberships' };
+  const m = new RegExp(`^/(usulan|penyaluran|pengaduan/masuk)/(${UUID})$`, 'i').exec(path);
+  if (!m?.[2]) return null;
+  const id = m[2].toLowerCase();
+  return m[1] === 'usulan' ? { name: 'usulan', id } : m[1] === 'penyaluran' ? { name: 'distribution', id } : { name: 'complaintDesk', id };
+}
+
 export function areaPath(code: string | null): string {
   return code ? `/wilayah/${code}` : '/wilayah';
 }
@@ -131,11 +246,27 @@ export const userPath = (id: string) => `/pengguna/${id}`;
 export const personPath = (id: string) => `/warga/${id}`;
 export const memberPath = (id: string) => `/psm/${id}`;
 export const unitPath = (id: string) => `/ipsm/${id}`;
+export const orgEventPath = (id: string) => `/ipsm/kegiatan/${id}`;
 export const casePath = (id: string) => `/kasus/${id}`;
 export const coveragePath = (code: string | null) => (code && code !== 'ID' ? `/psm/cakupan/${code}` : '/psm/cakupan');
 export const dashboardPath = (code: string | null) => (code && code !== 'ID' ? `/dasbor/${code}` : '/dasbor');
 export const spmPath = (spm: number, code: string | null) => (code && code !== 'ID' ? `/dasbor/spm/${spm}/${code}` : `/dasbor/spm/${spm}`);
 export const statsPath = (code: string | null) => (code && code !== 'ID' ? `/statistik/${code}` : '/statistik');
+
+// PSM registry administration (members module). The self-registration token rides in
+// the fragment (`/daftar-psm/33.72#…`), never in the path the server sees.
+const REGENCY = '\\d{2}\\.\\d{2}';
+function matchMemberAdminRoute(path: string): Route | null {
+  if (path === '/psm/persyaratan') return { name: 'memberRequirements', code: null };
+  if (path === '/psm/tautan-pendaftaran') return { name: 'registrationLinks' };
+  const settings = new RegExp(`^/psm/persyaratan/(${REGENCY})$`).exec(path);
+  if (settings?.[1]) return { name: 'memberRequirements', code: settings[1] };
+  const register = new RegExp(`^/daftar-psm/(${REGENCY})$`).exec(path);
+  if (register?.[1]) return { name: 'selfRegister', code: register[1] };
+  return null;
+}
+export const requirementsPath = (regencyCode: string | null) => (regencyCode ? `/psm/persyaratan/${regencyCode}` : '/psm/persyaratan');
+export const registrationLinksPath = '/psm/tautan-pendaftaran';
 
 /** Goes to a path inside the app without reloading the page. */
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
@@ -171,4 +302,14 @@ export function onLinkClick(event: MouseEvent<HTMLAnchorElement>): void {
   if (!href?.startsWith('/')) return;
   event.preventDefault();
   navigate(href);
+}
+
+/** Spreadsheet imports: `/impor`, `/impor/warga|psm|program` (new), `/impor/<id>` (a run). */
+function matchImportRoute(path: string): Route | null {
+  if (path === '/impor') return { name: 'imports' };
+  const slugs = { warga: 'persons', psm: 'members', program: 'programme_memberships' } as const;
+  const slug = /^\/impor\/(warga|psm|program)$/.exec(path)?.[1] as keyof typeof slugs | undefined;
+  if (slug) return { name: 'importNew', target: slugs[slug] };
+  const run = new RegExp(`^/impor/(${UUID})$`, 'i').exec(path)?.[1];
+  return run ? { name: 'importRun', id: run.toLowerCase() } : null;
 }

@@ -1,6 +1,8 @@
+import { PDFParse } from 'pdf-parse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../server/src/platform/access/actor';
+import { recordVisit } from '../../server/src/modules/cases/visits.service';
 import * as ppks from '../../server/src/modules/people/ppks.service';
 import { as } from '../../server/test/actors';
 import { buildUser, type BuiltUser } from '../../server/test/factories';
@@ -36,6 +38,17 @@ beforeAll(async () => {
     const person = await buildPerson(db, psm, { villageCode: PAJANG });
     await as(db, psm, (ctx) => ppks.assignPpks(ctx, person.id, { ppksCode: SENSITIVE, assessedOn: '2026-01-05' }));
     if (i === 0) await buildCase(db, psm, person.id, { ppksCode: 24 });
+    // A home visit with a GPS fix (Pajang, Surakarta): one marker on the map, never the person.
+    if (i === 0)
+      await as(db, psm, (ctx) =>
+        recordVisit(ctx, person.id, {
+          kind: 'kunjungan',
+          occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+          note: 'Kunjungan rumah',
+          lat: -7.5643,
+          lng: 110.7862,
+        }),
+      );
   }
 });
 afterAll(async () => {
@@ -47,7 +60,9 @@ const phone = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isM
 const desktop = { viewport: { width: 1280, height: 800 } };
 
 const figure = async (page: Page, key: string) =>
-  ((await page.locator(`[data-testid="figure"][data-key="${key}"] [data-testid="figure-value"]`).first().textContent()) ?? '').trim();
+  (
+    (await page.locator(`[data-testid="figure"][data-key="${key}"] [data-testid="figure-value"]`).first().textContent()) ?? ''
+  ).trim();
 async function noSidewaysScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 }
@@ -58,6 +73,8 @@ describe('dashboard and public statistics (real server)', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('requestfailed', (r) => errors.push(`${r.failure()?.errorText ?? 'failed'} ${r.url()}`));
     await page.goto(new URL('/masuk?next=%2Fdasbor', server.url).toString());
     await page.getByTestId('username').fill(supervisor.username);
     await page.getByTestId('password').fill(supervisor.password);
@@ -73,8 +90,22 @@ describe('dashboard and public statistics (real server)', () => {
     expect(await figure(page, 'psmActive')).toBe('1');
     expect(await figure(page, 'villagesWithPsm')).toBe('1/1');
     expect(await figure(page, 'casesOpened')).toBe('1');
-    expect(await page.locator(`[data-testid="ppks-bars"] [data-testid="bar"][data-key="${SENSITIVE}"]`).getAttribute('data-value')).toBe('3');
+    expect(
+      await page.locator(`[data-testid="ppks-bars"] [data-testid="bar"][data-key="${SENSITIVE}"]`).getAttribute('data-value'),
+    ).toBe('3');
     expect(await page.getByTestId('dashboard-children').count()).toBe(0); // a village has no children
+
+    // The map: Leaflet loaded on demand, one marker for the village's visit, no tile server configured.
+    const map = page.getByTestId('dashboard-map');
+    await map.waitFor();
+    expect(await map.getAttribute('data-tiles')).toBe('no');
+    expect(await map.getAttribute('data-markers')).toBe('1');
+    await page.locator('[data-testid="dashboard-map"] path.map-marker').first().waitFor();
+    expect(await page.locator('[data-testid="dashboard-map"] path.map-marker').count()).toBe(1);
+    expect(await page.locator('[data-testid="dashboard-map"] img.leaflet-tile').count()).toBe(0);
+    expect(await page.locator(`[data-testid="map-point"][data-code="${PAJANG}"]`).textContent()).toMatch(
+      /1 kunjungan \(1 dengan GPS\)/,
+    );
 
     // One SPM indicator for the village.
     const spm = page.getByTestId('spm-link').first();
@@ -95,7 +126,11 @@ describe('dashboard and public statistics (real server)', () => {
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
     for await (const c of stream) chunks.push(c as Buffer);
-    expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe('%PDF-');
+    const pdf = Buffer.concat(chunks);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = (await new PDFParse({ data: new Uint8Array(pdf) }).getText()).text.replace(/\s+/g, ' ');
+    expect(text).toContain('DINAS SOSIAL'); // the letterhead (fallback from the area name)
+    expect(text).toContain('Rapat koordinasi PSM kelurahan'); // the stated purpose
     await page.getByTestId('export-done').waitFor();
 
     // The same screen on a phone.
@@ -111,6 +146,51 @@ describe('dashboard and public statistics (real server)', () => {
     await context.close();
   });
 
+  it('the map keeps its markers when the configured tile server cannot be reached', async () => {
+    // A tile server that refuses every connection (port 9, discard): tiles fail, the page does not.
+    const tiles = 'http://127.0.0.1:9/{z}/{x}/{y}.png';
+    const other = await startTestServer({ PILAR_MAP_TILE_URL: tiles });
+    try {
+      const viewer = await buildUser(other.database, { grants: [{ role: 'dinsos_prov', areaCode: '33' }] });
+      const psm = actorOf(await buildUser(other.database, { grants: [{ role: 'psm', areaCode: PAJANG }] }));
+      const person = await buildPerson(other.database, psm, { villageCode: PAJANG });
+      await as(other.database, psm, (ctx) =>
+        recordVisit(ctx, person.id, {
+          kind: 'kunjungan',
+          occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+          note: 'Kunjungan',
+          lat: -7.5643,
+          lng: 110.7862,
+        }),
+      );
+
+      const context = await browser.newContext(phone);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      const tileRequests: string[] = [];
+      page.on('request', (r) => r.url().startsWith('http://127.0.0.1:9/') && tileRequests.push(r.url()));
+      await page.goto(new URL(`/masuk?next=${encodeURIComponent('/dasbor/33.72')}`, other.url).toString());
+      await page.getByTestId('username').fill(viewer.username);
+      await page.getByTestId('password').fill(viewer.password);
+      await page.getByTestId('sign-in').click();
+      const map = page.getByTestId('dashboard-map');
+      await map.waitFor();
+      expect(await map.getAttribute('data-tiles')).toBe('yes');
+      await page.locator('[data-testid="dashboard-map"] path.map-marker').first().waitFor();
+      expect(await page.locator('[data-testid="dashboard-map"] path.map-marker').count()).toBe(1);
+      // The browser did try the configured host (the CSP allows it) and the page survived the failures.
+      await expect.poll(() => tileRequests.length, { timeout: 10_000 }).toBeGreaterThan(0);
+      const csp = (await (await fetch(new URL('/', other.url))).headers.get('content-security-policy')) ?? '';
+      expect(csp).toContain("img-src 'self' data: blob: http://127.0.0.1:9");
+      await page.getByTestId('dashboard-children').waitFor();
+      expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      await other.close();
+    }
+  });
+
   it('the public statistics page, without signing in, shows no number below 5 for a sensitive category', async () => {
     const api = (await (await fetch(new URL('/api/v1/public/stats?area=33.72.01', server.url))).json()) as {
       definitions: { key: string; sensitive: boolean }[];
@@ -123,18 +203,26 @@ describe('dashboard and public statistics (real server)', () => {
     await page.goto(new URL('/statistik/33.72.01', server.url).toString());
     await page.getByTestId('stats-children').waitFor();
     // Pajang's three persons in the sensitive category are not published as "3".
-    const cell = page.locator(`[data-testid="stats-child"][data-code="${PAJANG}"] [data-testid="stats-cell"][data-key="ppks.${SENSITIVE}"]`);
+    const cell = page.locator(
+      `[data-testid="stats-child"][data-code="${PAJANG}"] [data-testid="stats-cell"][data-key="ppks.${SENSITIVE}"]`,
+    );
     expect(await cell.getAttribute('data-suppressed')).toBe('true');
     expect((await cell.textContent())?.trim()).toBe('<5');
     // Every sensitive cell on the page: "<5" or at least 5.
     const shown = await page
       .getByTestId('stats-cell')
-      .evaluateAll((els, keys) => els.filter((e) => keys.includes(e.getAttribute('data-key') ?? '')).map((e) => (e.textContent ?? '').trim()), sensitive);
+      .evaluateAll(
+        (els, keys) =>
+          els.filter((e) => keys.includes(e.getAttribute('data-key') ?? '')).map((e) => (e.textContent ?? '').trim()),
+        sensitive,
+      );
     expect(shown.length).toBeGreaterThan(0);
     for (const value of shown) {
       if (value !== '<5') expect(Number(value.replace(/\./g, '')), value).toBeGreaterThanOrEqual(5);
     }
-    const bar = page.locator(`[data-testid="stats-figures"] [data-testid="bar"][data-key="ppks.${SENSITIVE}"] [data-testid="bar-value"]`);
+    const bar = page.locator(
+      `[data-testid="stats-figures"] [data-testid="bar"][data-key="ppks.${SENSITIVE}"] [data-testid="bar-value"]`,
+    );
     expect(['<5'].includes((await bar.textContent())!.trim()) || Number((await bar.textContent())!.trim()) >= 5).toBe(true);
     expect(await page.getByTestId('stats-method').textContent()).toContain('5');
     await noSidewaysScroll(page);

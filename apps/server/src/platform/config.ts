@@ -32,7 +32,36 @@ const schema = z.object({
   PILAR_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(0).optional(),
   /** Secure cookies; defaults to on in production. */
   PILAR_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+  /**
+   * Map tiles of the dashboard (issue 7): an XYZ URL template such as
+   * `https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png`. Empty or absent: no tiles, the
+   * markers sit on a blank background (no third party is contacted). Its host is added
+   * to the CSP img-src.
+   */
+  PILAR_MAP_TILE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || mapTileOrigin(v) !== null, 'an http(s) URL template with {z}, {x} and {y}'),
+  /** Attribution shown on the map for the tiles (e.g. "© OpenStreetMap contributors"). */
+  PILAR_MAP_TILE_ATTRIBUTION: z.string().trim().max(300).optional(),
 });
+
+/**
+ * The CSP source of a tile URL template: `https://{s}.tile.example.org/{z}/{x}/{y}.png`
+ * gives `https://*.tile.example.org`; null when it is not an http(s) template with {z}/{x}/{y}.
+ */
+export function mapTileOrigin(template: string): string | null {
+  if (!['{z}', '{x}', '{y}'].every((p) => template.includes(p))) return null;
+  try {
+    const url = new URL(template.replace(/\{s\}/g, 'subdomain').replace(/\{[a-z]+\}/gi, '0'));
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    const host = /^https?:\/\/\{s\}\./.test(template) ? url.host.replace(/^subdomain\./, '*.') : url.host;
+    return `${url.protocol}//${host}`;
+  } catch {
+    return null;
+  }
+}
 
 export type Config = z.infer<typeof schema> & { dataDir: string; webDist: string; secureCookies: boolean };
 

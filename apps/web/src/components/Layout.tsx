@@ -7,22 +7,34 @@ import { UserMenu } from '../session/UserMenu';
 import { Icon, type IconName } from './Icon';
 import { Link } from './Link';
 
-export type Section = 'field' | 'home' | 'persons' | 'users' | 'areas' | 'about' | 'members' | 'cases' | 'referrals' | 'dashboard' | null;
+export type Section = 'field' | 'home' | 'persons' | 'users' | 'areas' | 'about' | 'members' | 'cases' | 'referrals' | 'dashboard' | 'ipsm' | 'reports' | 'privacy' | 'disasters' | 'imports' | 'programmes' | null;
 
 /**
  * Navigation: the people and user screens appear only for accounts holding
  * `person.read` / `user.read` somewhere (/me.permissions; navigation only —
  * what may be done on a record comes from its `actions`).
  */
-const navItems: { section: Exclude<Section, null>; href: string; icon: IconName; permission?: string }[] = [
+const navItems: { section: Exclude<Section, null>; href: string; icon: IconName; permission?: string | string[] }[] = [
   { section: 'home', href: '/', icon: 'home' },
   { section: 'field', href: '/lapangan', icon: 'phone', permission: 'person.create' },
   { section: 'persons', href: '/warga', icon: 'person', permission: 'person.read' },
   { section: 'cases', href: '/kasus', icon: 'folder', permission: 'case.read' },
   { section: 'referrals', href: '/rujukan', icon: 'inbox', permission: 'referral.respond' },
   { section: 'members', href: '/psm', icon: 'badge', permission: 'member.read' },
+  // IPSM units, announcements, events, library (org module)
+  { section: 'ipsm', href: '/ipsm', icon: 'users', permission: 'member.read' },
   { section: 'dashboard', href: '/dasbor', icon: 'chart', permission: 'report.read' },
+  // Monthly PSM reports: the PSM's own, or those an IPSM coordinator / Dinsos reads (issue 7)
+  { section: 'reports', href: '/laporan-bulanan', icon: 'folder', permission: ['activity.record', 'report.review', 'activity.read'] },
+  // Spreadsheet imports (imports module, issue 10)
+  { section: 'imports', href: '/impor', icon: 'plus', permission: ['person.create', 'member.create', 'programme.enrol'] },
   { section: 'users', href: '/pengguna', icon: 'users', permission: 'user.read' },
+  // Personal-data duties: the DPO's screens; other staff record a person's request (privacy module, issue 11)
+  { section: 'privacy', href: '/privasi', icon: 'info', permission: ['privacy.manage', 'privacy.request'] },
+  // Disaster response: incidents, assessments, victims, logistics, roster, sitreps (issue 9)
+  { section: 'disasters', href: '/bencana', icon: 'map', permission: ['incident.manage', 'incident.respond'] },
+  // Aid programmes: memberships, usulan, distributions, complaint desk (issue 8)
+  { section: 'programmes', href: '/usulan', icon: 'badge', permission: ['usulan.read', 'distribution.read', 'complaint.read'] },
   { section: 'areas', href: '/wilayah', icon: 'map' },
   { section: 'about', href: '/tentang', icon: 'info' },
 ];
@@ -61,7 +73,7 @@ export function Layout({ section, children }: { section: Section; children: Reac
   const { me } = useSession();
   // While a temporary password must be replaced, nothing else is reachable anyway.
   const permissions = me && !me.user.mustChangePassword ? me.permissions : [];
-  const items = navItems.filter((item) => !item.permission || permissions.includes(item.permission));
+  const items = navItems.filter((item) => !item.permission || [item.permission].flat().some((p) => permissions.includes(p)));
   return (
     <div className="app">
       <a className="skip-link" href="#main">

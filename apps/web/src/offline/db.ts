@@ -98,6 +98,29 @@ export interface LocalConflict {
   createdAt: string;
 }
 
+/** The latest version of an assessment form, as the phone renders it offline. */
+export interface LocalForm {
+  formCode: string;
+  title: { id: string; en: string };
+  ppksCodes: number[];
+  version: number;
+  schema: { fields: unknown[] };
+}
+
+/** An area of the user's scope (and the areas above it), for names and pickers offline. */
+export interface LocalArea {
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string | null;
+}
+
+export interface LocalPpks {
+  code: number;
+  name: string;
+  nameEn: string;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -110,6 +133,9 @@ export type FieldDb = Dexie & {
   visits: EntityTable<LocalVisit, 'id'>;
   conflicts: EntityTable<LocalConflict, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  forms: EntityTable<LocalForm, 'formCode'>;
+  areas: EntityTable<LocalArea, 'code'>;
+  ppks: EntityTable<LocalPpks, 'code'>;
 };
 
 let current: { userId: string; db: FieldDb } | null = null;
@@ -127,8 +153,24 @@ export function fieldDb(userId: string): FieldDb {
     conflicts: 'id, entityId',
     meta: 'key',
   });
+  // Reference data for offline work; queued writes found by the record they change.
+  db.version(2).stores({
+    outbox: '++seq, &id, status, personId, entityId',
+    forms: 'formCode',
+    areas: 'code, parentCode',
+    ppks: 'code',
+  });
   current = { userId, db };
   return db;
+}
+
+/** Forgets the account's phone database entirely (sign-out): records, outbox, photos and reference data. */
+export async function deleteFieldDb(userId: string): Promise<void> {
+  if (current?.userId === userId) {
+    current.db.close();
+    current = null;
+  }
+  await Dexie.delete(`pilar-field-${userId}`);
 }
 
 export async function getMeta<T>(db: FieldDb, key: string): Promise<T | undefined> {

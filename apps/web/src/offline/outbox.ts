@@ -22,7 +22,7 @@ const searchText = (data: Record<string, unknown>) =>
 /** Recomputes what the phone shows for a record: the server's copy with the pending edits on top. */
 export async function rebuild(db: FieldDb, type: string, id: string): Promise<void> {
   const rec = await db.records.get([type, id]);
-  const pending = (await db.outbox.where('personId').equals(id).sortBy('seq')).filter(
+  const pending = (await db.outbox.where('entityId').equals(id).sortBy('seq')).filter(
     (i): i is MutationItem => i.kind === 'mutation' && i.entityType === type && i.entityId === id,
   );
   const hasCreate = pending.some((m) => m.op === 'create');
@@ -57,6 +57,21 @@ export async function registerPerson(db: FieldDb, data: Record<string, unknown>)
 }
 
 /**
+ * Creates a record of another synced kind on the phone (e.g. a `disaster_victim`, issue 9);
+ * returns the id made here. Queued under its own id like a registration: one mutation,
+ * shown at once from the local store, sent exactly once.
+ */
+export async function createRecord(db: FieldDb, type: string, data: Record<string, unknown>): Promise<string> {
+  const id = uuidv7();
+  await db.transaction('rw', db.records, db.outbox, async () => {
+    const item: MutationItem = { ...newItem(id), kind: 'mutation', id: uuidv7(), entityType: type, entityId: id, op: 'create', data };
+    await db.outbox.add(item);
+    await rebuild(db, type, id);
+  });
+  return id;
+}
+
+/**
  * Edits a record. An edit the server has not seen yet is folded into the queued write
  * (one request, one version step); a refused write gets a new id, because the server
  * remembers its refusal under the old one.
@@ -65,7 +80,7 @@ export async function editRecord(db: FieldDb, type: string, id: string, patch: R
   await db.transaction('rw', db.records, db.outbox, async () => {
     const rec = await db.records.get([type, id]);
     if (!rec) throw new Error('record not on this phone');
-    const queued = (await db.outbox.where('personId').equals(id).sortBy('seq'))
+    const queued = (await db.outbox.where('entityId').equals(id).sortBy('seq'))
       .filter((i): i is MutationItem => i.kind === 'mutation' && i.entityType === type && i.entityId === id)
       .filter((m) => m.status === 'failed' || !m.sent)
       .at(-1);
@@ -93,6 +108,54 @@ export async function editRecord(db: FieldDb, type: string, id: string, patch: R
     }
     await rebuild(db, type, id);
   });
+}
+
+/**
+ * Opens a case for a person on the phone (UUIDv7 made here); it waits in the outbox
+ * behind the person's own registration when that has not reached the server yet.
+ */
+export async function openCase(db: FieldDb, personId: string, data: { ppksCode: number; need: string }): Promise<string> {
+  const id = uuidv7();
+  await db.transaction('rw', db.records, db.outbox, async () => {
+    const item: MutationItem = {
+      ...newItem(personId),
+      kind: 'mutation',
+      id: uuidv7(),
+      entityType: 'case',
+      entityId: id,
+      op: 'create',
+      data: { personId, ppksCode: data.ppksCode, need: data.need },
+    };
+    await db.outbox.add(item);
+    await rebuild(db, 'case', id);
+  });
+  return id;
+}
+
+/**
+ * An assessment given on the phone under the exact form version it rendered; the server
+ * checks the answers against that version. Queued behind the case and the person.
+ */
+export async function recordAssessment(
+  db: FieldDb,
+  c: { caseId: string; personId: string },
+  a: { formCode: string; formVersion: number; answers: Record<string, unknown>; assessedOn: string },
+): Promise<string> {
+  const id = uuidv7();
+  await db.transaction('rw', db.records, db.outbox, async () => {
+    const item: MutationItem = {
+      ...newItem(c.personId),
+      kind: 'mutation',
+      id: uuidv7(),
+      entityType: 'assessment',
+      entityId: id,
+      op: 'create',
+      data: { caseId: c.caseId, ...a },
+    };
+    await db.outbox.add(item);
+    await rebuild(db, 'assessment', id);
+  });
+  return id;
 }
 
 /** A visit or note with optional photos (already compressed), queued after its person. */

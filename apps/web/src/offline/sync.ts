@@ -1,9 +1,25 @@
 import { ApiError, apiFetch, setCsrfToken, type Problem } from '../api/client';
 import { fetchMe } from '../session/session.api';
 import type { Me } from '../session/session.types';
-import { getMeta, outboxChanges, setMeta, type FieldDb, type LocalConflict, type LocalRecord, type MutationItem, type OutboxItem, type UploadItem, type VisitItem } from './db';
+import {
+  getMeta,
+  outboxChanges,
+  setMeta,
+  type FieldDb,
+  type LocalConflict,
+  type MutationItem,
+  type OutboxItem,
+  type UploadItem,
+  type VisitItem,
+} from './db';
 import { saveMe } from './meCache';
 import { rebuild } from './outbox';
+import { haltOf, type SyncError } from './halt';
+import { pruneHistory, pull } from './pull';
+import { refreshReference } from './reference';
+
+export type { SyncError } from './halt';
+export { DEFAULT_HISTORY_MONTHS, eventDate } from './pull';
 
 /**
  * The sync client (ARCHITECTURE.md decision 7): push the outbox in order, then pull
@@ -13,16 +29,9 @@ import { rebuild } from './outbox';
  */
 
 export const PUSH_BATCH = 50;
-export const PULL_LIMIT = 200;
-/** Default history window: records of events older than this are not kept on the phone. */
-export const DEFAULT_HISTORY_MONTHS = 12;
+/** Records per pull page: few round trips on a high-latency line, each page small once compressed. */
+export const PULL_LIMIT = 500;
 
-export interface SyncError {
-  kind: 'network' | 'session' | 'server';
-  status: number;
-  problem: Problem | null;
-  at: number;
-}
 
 export interface SyncOutcome {
   ok: boolean;
@@ -31,7 +40,6 @@ export interface SyncOutcome {
   error?: SyncError;
 }
 
-type PullItem = { type: string; id: string; op: 'upsert' | 'remove'; record?: { id: string; version: number; villageCode: string; data: Record<string, unknown> } };
 type PushResult = {
   mutationId: string;
   status: 'applied' | 'merged' | 'rejected';
@@ -40,22 +48,6 @@ type PushResult = {
   conflicts?: { field: string; conflictId: string }[];
   error?: Problem;
 };
-
-/** Stops the run: the network is gone, the session ended, or the server failed. */
-class Halt extends Error {
-  constructor(readonly reason: SyncError) {
-    super(reason.kind);
-  }
-}
-
-function haltOf(error: unknown): Halt {
-  if (error instanceof Halt) return error;
-  if (error instanceof ApiError) {
-    const kind = error.kind === 'network' ? 'network' : error.status === 401 ? 'session' : 'server';
-    return new Halt({ kind, status: error.status, problem: error.problem, at: Date.now() });
-  }
-  return new Halt({ kind: 'network', status: 0, problem: null, at: Date.now() });
-}
 
 /** Exponential backoff with jitter for automatic retries: 2 s, 4 s, … up to 5 minutes. */
 export function backoffMs(failures: number): number {
@@ -107,6 +99,9 @@ async function syncOnce(db: FieldDb, pullLimit: number): Promise<SyncOutcome> {
     onMe?.(me);
     pushed = await push(db);
     pulled = await pull(db, pullLimit);
+    await refreshReference(db).catch((e: unknown) => {
+      throw haltOf(e);
+    });
     await refreshConflicts(db);
     await pruneHistory(db);
     await db.transaction('rw', db.meta, async () => {
@@ -221,7 +216,7 @@ async function pushMutations(db: FieldDb, batch: MutationItem[], waiting: Set<st
       if (rec) await db.records.put({ ...rec, version: r.version ?? rec.version, server: { ...(rec.server ?? {}), ...accepted } });
       if (r.status === 'applied' && r.version) {
         // Later edits of this record made on this phone build on what was just accepted.
-        const later = (await db.outbox.where('personId').equals(m.entityId).toArray()).filter(
+        const later = (await db.outbox.where('entityId').equals(m.entityId).toArray()).filter(
           (x): x is MutationItem => x.kind === 'mutation' && x.entityId === m.entityId && x.op === 'update' && !x.sent,
         );
         for (const x of later) await db.outbox.update(x.seq!, outboxChanges<MutationItem>({ baseVersion: r.version }));
@@ -243,7 +238,9 @@ async function upload(db: FieldDb, item: UploadItem, waiting: Set<string>): Prom
     form.append('file', blob.blob, `${item.blobKey}.jpg`);
     await db.outbox.update(item.seq!, { sent: true });
     try {
-      const res = await apiFetch<{ id: string }>(`/api/v1/persons/${item.personId}/files?purpose=${item.purpose}`, { method: 'POST', body: form });
+      // Under the id made on this phone: a retry after a lost answer gets the same file back.
+      const qs = new URLSearchParams({ personId: item.personId, purpose: item.purpose });
+      const res = await apiFetch<{ id: string }>(`/api/v1/sync/uploads/${item.blobKey}?${qs.toString()}`, { method: 'POST', body: form });
       await db.blobs.update(item.blobKey, { fileId: res.id });
     } catch (e) {
       if (e instanceof ApiError && e.kind === 'http' && e.status >= 400 && e.status < 500 && e.status !== 401) {
@@ -296,68 +293,6 @@ async function sendVisit(db: FieldDb, item: VisitItem, waiting: Set<string>): Pr
   return 1;
 }
 
-// ── Pull ─────────────────────────────────────────────────────────────────────
-
-async function pull(db: FieldDb, limit: number): Promise<number> {
-  let count = 0;
-  for (;;) {
-    const cursor = await getMeta<string>(db, 'cursor');
-    const qs = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
-    let page: { items: PullItem[]; cursor: string; more: boolean };
-    try {
-      page = await apiFetch(`/api/v1/sync/pull?${qs.toString()}`);
-    } catch (e) {
-      throw haltOf(e);
-    }
-    await applyPage(db, page.items, page.cursor);
-    count += page.items.length;
-    if (!page.more) return count;
-  }
-}
-
-async function historyCutoff(db: FieldDb): Promise<string> {
-  const months = (await getMeta<number>(db, 'historyMonths')) ?? DEFAULT_HISTORY_MONTHS;
-  const d = new Date();
-  d.setMonth(d.getMonth() - months);
-  return d.toISOString();
-}
-
-/** Applies one page and stores its cursor in the same transaction: a crash redoes at most this page. */
-async function applyPage(db: FieldDb, items: PullItem[], cursor: string): Promise<void> {
-  const cutoff = await historyCutoff(db);
-  await db.transaction('rw', db.records, db.outbox, db.meta, async () => {
-    const ids = [...new Set(items.map((i) => i.id))];
-    const queued = ids.length ? await db.outbox.where('personId').anyOf(ids).toArray() : [];
-    const local = new Set(queued.filter((q) => q.kind === 'mutation').map((q) => q.personId));
-    const puts: LocalRecord[] = [];
-    const removes: [string, string][] = [];
-    for (const it of items) {
-      const rec = it.record;
-      const occurred = typeof rec?.data.occurredAt === 'string' ? rec.data.occurredAt : null;
-      // Bounded history (DOMAIN.md §9): old events stay on the server, not on the phone.
-      if (it.op === 'remove' || !rec || (it.type !== 'person' && occurred !== null && occurred < cutoff)) {
-        removes.push([it.type, it.id]);
-        continue;
-      }
-      const server = { ...rec.data };
-      puts.push({ type: it.type, id: it.id, version: rec.version, villageCode: rec.villageCode, server, data: server, search: searchOf(server), touchedAt: Date.now() });
-    }
-    if (puts.length) await db.records.bulkPut(puts);
-    for (const [type, id] of removes) {
-      const rec = await db.records.get([type, id]);
-      if (rec) await db.records.put({ ...rec, server: null });
-    }
-    // Records with edits still queued here show those edits on top of the fresh copy.
-    for (const [type, id] of [...puts.map((p) => [p.type, p.id] as const), ...removes]) {
-      if (local.has(id) || removes.some(([t, i]) => t === type && i === id)) await rebuild(db, type, id);
-    }
-    await setMeta(db, 'cursor', cursor);
-  });
-}
-
-const searchOf = (data: Record<string, unknown>) =>
-  [data.fullName, data.aliases].filter((v) => typeof v === 'string').join(' ').toLowerCase();
-
 // ── Conflicts ────────────────────────────────────────────────────────────────
 
 async function refreshConflicts(db: FieldDb): Promise<void> {
@@ -394,9 +329,4 @@ export async function resolveConflict(db: FieldDb, id: string, resolution: 'serv
   await apiFetch(`/api/v1/sync/conflicts/${id}/resolve`, { method: 'POST', json: { resolution, ...(resolution === 'other' ? { value } : {}) } });
   await db.conflicts.delete(id);
   await syncNow(db);
-}
-
-async function pruneHistory(db: FieldDb): Promise<void> {
-  const cutoff = await historyCutoff(db);
-  await db.visits.where('occurredAt').below(cutoff).and((v) => v.synced).delete();
 }

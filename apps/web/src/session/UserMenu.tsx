@@ -18,6 +18,8 @@ export function UserMenu() {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // Unsent field-app items found at sign-out: confirmed before they are deleted with the phone's store.
+  const [unsent, setUnsent] = useState<{ count: number; everywhere: boolean } | null>(null);
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
 
@@ -49,10 +51,23 @@ export function UserMenu() {
     );
   }
 
-  async function signOut(everywhere: boolean) {
+  /**
+   * Signs out and deletes this account's field-app store (a shared phone must not show the
+   * next person anyone's data); unsent items are counted first and need a confirmation.
+   * The offline code (Dexie) loads only here, never with the first page.
+   */
+  async function signOut(everywhere: boolean, confirmed = false) {
     setError(null);
+    const userId = me!.user.id;
     try {
+      const phone = await import('../offline/signOut').catch(() => null);
+      const count = phone && !confirmed ? await phone.unsentCount(userId) : 0;
+      if (count > 0) {
+        setUnsent({ count, everywhere });
+        return;
+      }
       await session.signOut(everywhere);
+      await phone?.forgetPhoneData(userId);
       navigate('/masuk', { replace: true });
     } catch (err) {
       setError(err);
@@ -96,6 +111,29 @@ export function UserMenu() {
           <Link href="/ganti-kata-sandi" className="menu-item" data-testid="menu-change-password">
             {t('userMenu.changePassword')}
           </Link>
+          {unsent && (
+            <div className="notice notice-warn" role="alert" data-testid="menu-sign-out-unsent">
+              <p>{t('userMenu.unsentWarning', { count: unsent.count })}</p>
+              <button
+                type="button"
+                className="menu-item"
+                onClick={() => void signOut(unsent.everywhere, true)}
+                data-testid="sign-out-confirm"
+              >
+                {t('userMenu.signOutAnyway')}
+              </button>
+              <button
+                type="button"
+                className="menu-item"
+                onClick={() => {
+                  setUnsent(null);
+                  setOpen(false);
+                }}
+              >
+                {t('userMenu.stay')}
+              </button>
+            </div>
+          )}
           <button type="button" className="menu-item" onClick={() => void signOut(false)} data-testid="sign-out">
             {t('userMenu.signOut')}
           </button>

@@ -6,7 +6,7 @@ import { AreaCodeSchema } from './common';
  * job → per-row report. A mapping ties each target field to a column of the
  * uploaded sheet by its 0-based position in the header row.
  */
-export const IMPORT_TARGETS = ['persons', 'members'] as const;
+export const IMPORT_TARGETS = ['persons', 'members', 'programme_memberships'] as const;
 export const ImportTargetSchema = z.enum(IMPORT_TARGETS);
 export const IMPORT_ROW_STATUSES = ['accepted', 'unchanged', 'rejected'] as const;
 export const IMPORT_STATUSES = ['uploaded', 'queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;

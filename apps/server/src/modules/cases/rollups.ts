@@ -64,26 +64,53 @@ const DEFS: Record<RollupKind, Def> = {
   },
 };
 
+/** The grouped source of `d` restricted to the selected rows: `$1` the regency, `$2` the ids. */
+function selectedSource(d: Def, sel: Selection): { sql: string; ids: string[] } {
+  const [col, ids] =
+    'personIds' in sel
+      ? (['person', sel.personIds] as const)
+      : 'caseIds' in sel
+        ? (['case', sel.caseIds] as const)
+        : (['id', sel.ids] as const);
+  return { sql: d.source.replace('%SEL%', `s.regency_code = $1 AND ${d.by[col]} = ANY($2::uuid[])`), ids };
+}
+
 /** Adds (`sign` = 1) or subtracts (-1) the contribution of the selected rows to each rollup. */
 export async function shiftRollups(db: Queryable, sel: Selection, sign: 1 | -1, kinds: readonly RollupKind[]): Promise<void> {
-  const [col, ids] =
-    'personIds' in sel ? (['person', sel.personIds] as const) : 'caseIds' in sel ? (['case', sel.caseIds] as const) : (['id', sel.ids] as const);
-  if (ids.length === 0) return;
   for (const kind of kinds) {
     const d = DEFS[kind];
+    const { sql, ids } = selectedSource(d, sel);
+    if (ids.length === 0) return;
     const cols = [...d.key, ...d.measures];
-    const source = d.source.replace('%SEL%', `s.regency_code = $1 AND ${d.by[col]} = ANY($2::uuid[])`);
     const signed = cols.map((c, i) => (i < d.key.length ? `g.c${i}` : `$3 * g.c${i}`));
     await db.query(
       `INSERT INTO ${d.table} (${cols.join(', ')})
-       SELECT ${signed.join(', ')} FROM (${source}) AS g(${cols.map((_, i) => `c${i}`).join(', ')})
+       SELECT ${signed.join(', ')} FROM (${sql}) AS g(${cols.map((_, i) => `c${i}`).join(', ')})
        ON CONFLICT (${d.key.join(', ')}) DO UPDATE SET ${d.measures.map((m) => `${m} = ${d.table}.${m} + EXCLUDED.${m}`).join(', ')}`,
       [sel.regencyCode, ids, sign],
     );
   }
 }
 
-/** Runs `change` between subtracting and re-adding the selected rows' contributions. */
+/** The selected rows' contribution to one rollup, as JSON rows named like the rollup's columns. */
+async function contribution(db: Queryable, d: Def, sel: Selection): Promise<string> {
+  const { sql, ids } = selectedSource(d, sel);
+  if (ids.length === 0) return '[]';
+  const cols = [...d.key, ...d.measures];
+  const { rows } = await db.query(
+    `SELECT coalesce(jsonb_agg(to_jsonb(g)), '[]'::jsonb)::text AS rows FROM (${sql}) AS g(${cols.join(', ')})`,
+    [sel.regencyCode, ids],
+  );
+  return rows[0].rows as string;
+}
+
+/**
+ * Runs `change` and moves each rollup by the difference between the selected rows'
+ * contribution after and before it, in one upsert per rollup that touches only the cells
+ * that changed, in key order. (Subtracting first and adding after in two statements
+ * made two concurrent transitions, e.g. one closing and one reopening a case, lock the
+ * same two cells in opposite orders: a deadlock.)
+ */
 export async function withRollups<T>(
   db: Queryable,
   before: Selection,
@@ -91,9 +118,28 @@ export async function withRollups<T>(
   change: () => Promise<T>,
   after: Selection = before,
 ): Promise<T> {
-  await shiftRollups(db, before, -1, kinds);
+  const old: string[] = [];
+  for (const kind of kinds) old.push(await contribution(db, DEFS[kind], before));
   const result = await change();
-  await shiftRollups(db, after, 1, kinds);
+  for (const [i, kind] of kinds.entries()) {
+    const d = DEFS[kind];
+    const cols = [...d.key, ...d.measures];
+    const key = d.key.join(', ');
+    const { sql, ids } = selectedSource(d, after);
+    // $1/$2 select the rows after the change (none when they are gone), $3 is the contribution before.
+    const fresh = ids.length ? `UNION ALL SELECT * FROM (${sql}) AS g(${cols.join(', ')})` : '';
+    const params = ids.length ? [after.regencyCode, ids, old[i]] : [old[i]];
+    await db.query(
+      `INSERT INTO ${d.table} (${cols.join(', ')})
+       SELECT ${key}, ${d.measures.map((m) => `sum(${m})`).join(', ')}
+       FROM (SELECT ${key}, ${d.measures.map((m) => `-${m} AS ${m}`).join(', ')} FROM jsonb_populate_recordset(NULL::${d.table}, $${params.length}::jsonb) ${fresh}) AS x
+       GROUP BY ${key}
+       HAVING ${d.measures.map((m) => `sum(${m}) <> 0`).join(' OR ')}
+       ORDER BY ${key}
+       ON CONFLICT (${key}) DO UPDATE SET ${d.measures.map((m) => `${m} = ${d.table}.${m} + EXCLUDED.${m}`).join(', ')}`,
+      params,
+    );
+  }
   return result;
 }
 
@@ -101,6 +147,8 @@ export async function withRollups<T>(
 export function rollupTruthSql(kind: RollupKind): string {
   return DEFS[kind].source.replace('%SEL%', 'TRUE');
 }
-export const ROLLUP_TABLES: Readonly<Record<RollupKind, { table: string; key: string[]; measures: string[] }>> = Object.fromEntries(
-  Object.entries(DEFS).map(([k, d]) => [k, { table: d.table, key: d.key, measures: d.measures }]),
-) as Record<RollupKind, { table: string; key: string[]; measures: string[] }>;
+export const ROLLUP_TABLES: Readonly<Record<RollupKind, { table: string; key: string[]; measures: string[] }>> =
+  Object.fromEntries(Object.entries(DEFS).map(([k, d]) => [k, { table: d.table, key: d.key, measures: d.measures }])) as Record<
+    RollupKind,
+    { table: string; key: string[]; measures: string[] }
+  >;

@@ -10,16 +10,21 @@ import {
   ComplaintSchema,
   ComplaintStageBodySchema,
   ProblemSchema,
+  ProgrammeCodeSchema,
   PublicComplaintCreateSchema,
   PublicComplaintCreatedSchema,
   PublicComplaintStatusSchema,
 } from '@pilar/domain/contracts';
 import { AppError } from '../../platform/errors';
 import * as complaints from './complaints.service';
+import { linkComplaint } from './link.service';
 import { complaintForm, filePublicComplaint, trackComplaint } from './public.service';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 const IdParams = z.object({ id: z.uuid() });
+const ComplaintLinkSchema = z
+  .object({ version: z.number().int().min(1), personId: z.uuid().nullable().optional(), programmeCode: ProgrammeCodeSchema.nullable().optional() })
+  .strict();
 
 /** Per address: filings are few, status checks a little more (a phone refreshing). */
 export const PUBLIC_FILINGS_PER_10_MIN = 5;
@@ -53,6 +58,9 @@ export const complaintRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/complaints/:id/stage', { schema: { tags, summary: 'Move a complaint to its next stage; the outcome is recorded on "selesai"', params: IdParams, body: ComplaintStageBodySchema, response: { 200: ComplaintSchema, ...errors } } },
     async (req) => req.run((ctx) => complaints.moveStage(ctx, req.params.id, req.body)));
+
+  app.patch('/complaints/:id', { schema: { tags, summary: 'Link a complaint to the person and programme it is about', params: IdParams, body: ComplaintLinkSchema, response: { 200: ComplaintSchema, ...errors } } },
+    async (req) => req.run((ctx) => linkComplaint(ctx, req.params.id, req.body)));
 
   // Public, no account.
   const ptags = ['public'];

@@ -112,3 +112,13 @@ export async function names(db: Queryable, villageCode: string, programmeCode: s
   const { rows } = await db.query(`SELECT (SELECT name FROM area WHERE code = $1) AS village, (SELECT name FROM programme WHERE code = $2) AS programme`, [villageCode, programmeCode]);
   return { villageName: rows[0].village as string, programmeName: (rows[0].programme as string | null) ?? null };
 }
+
+/** Links the complaint to the person and programme it is about (null unlinks). */
+export async function link(db: Queryable, key: { regencyCode: string; id: string; version: number }, s: { personId: string | null; programmeCode: string | null; at: Date; by: string | null }): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE complaint SET person_id = $4, programme_code = $5, version = version + 1, updated_at = $6, updated_by = $7
+     WHERE regency_code = $1 AND id = $2 AND version = $3`,
+    [key.regencyCode, key.id, key.version, s.personId, s.programmeCode, s.at, s.by],
+  );
+  return rowCount === 1;
+}

@@ -174,3 +174,10 @@ export async function isRostered(db: Queryable, incidentId: string, userId: stri
   const { rows } = await db.query(`SELECT 1 FROM incident_volunteer WHERE incident_id = $1 AND user_id = $2`, [incidentId, userId]);
   return rows.length > 0;
 }
+
+/** Ids of the incidents visible to the caller, ascending after `afterId` (the phone's first sync). */
+export async function pageIds(db: Queryable, v: Visibility, afterId: string | null, limit: number): Promise<string[]> {
+  const params: unknown[] = [afterId ?? '00000000-0000-0000-0000-000000000000', limit];
+  const { rows } = await db.query(`SELECT i.id FROM incident i WHERE i.id > $1 AND ${visibility(v, params)} ORDER BY i.id LIMIT $2`, params);
+  return rows.map((r) => r.id as string);
+}

@@ -94,8 +94,35 @@ const MEMBER_FIELDS: ImportField[] = [
   { key: 'skIssuer', label: 'Penerbit SK', required: false, aliases: ['Penerbit SK'] },
 ];
 
+/** Programme lists (SIKS-NG, DTSEN extracts, office sheets): who is in which programme. */
+const PROGRAMME_MEMBERSHIP_FIELDS: ImportField[] = [
+  { key: 'nik', label: 'NIK', required: true, aliases: ['NIK', 'No NIK', 'NIK KPM', 'NIK Penerima', 'NIK ART', 'Nomor Induk Kependudukan'] },
+  {
+    key: 'programme',
+    label: 'Program',
+    required: true,
+    aliases: ['Program', 'Nama Program', 'Jenis Bantuan', 'Bansos', 'Program Bantuan', 'Jenis Program'],
+  },
+  { key: 'status', label: 'Status', required: false, aliases: ['Status', 'Status Kepesertaan', 'Status Penerima'] },
+  { key: 'periodStart', label: 'Mulai', required: false, aliases: ['Mulai', 'Periode Mulai', 'Tanggal Mulai', 'TMT'] },
+  { key: 'periodEnd', label: 'Selesai', required: false, aliases: ['Selesai', 'Periode Akhir', 'Tanggal Selesai', 'Tanggal Berhenti'] },
+  { key: 'dtsenId', label: 'ID DTSEN', required: false, aliases: ['ID DTSEN', 'ID DTKS', 'IDDTKS', 'ID Keluarga', 'ID ART'] },
+  { key: 'kks', label: 'No. KKS', required: false, aliases: ['No KKS', 'No. KKS', 'Nomor KKS', 'KKS'] },
+  { key: 'decile', label: 'Desil', required: false, aliases: ['Desil', 'Desil Kesejahteraan', 'Peringkat Kesejahteraan'] },
+  { key: 'source', label: 'Sumber', required: false, aliases: ['Sumber', 'Sumber Data'] },
+  { key: 'infoDate', label: 'Tanggal Data', required: false, aliases: ['Tanggal Data', 'Tanggal Informasi', 'Per Tanggal', 'Tgl Data'] },
+  { key: 'note', label: 'Catatan', required: false, aliases: ['Catatan', 'Keterangan', 'Ket'] },
+];
+
 export function fieldsOf(target: ImportTarget): ImportField[] {
-  return target === 'persons' ? PERSON_FIELDS : MEMBER_FIELDS;
+  switch (target) {
+    case 'persons':
+      return PERSON_FIELDS;
+    case 'members':
+      return MEMBER_FIELDS;
+    case 'programme_memberships':
+      return PROGRAMME_MEMBERSHIP_FIELDS;
+  }
 }
 
 export function knownHeaders(target: ImportTarget): Set<string> {

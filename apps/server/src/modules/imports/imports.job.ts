@@ -59,7 +59,7 @@ const counts = (r: store.ImportRun) => ({ accepted: r.accepted, unchanged: r.unc
 async function commitAll(job: JobContext<ImportJobParams>, run: store.ImportRun): Promise<void> {
   const services = job.services;
   const bytes = await timed('read upload', () => store.readBytes(services.db.pool, run.id));
-  const size = job.params.batchSize ?? (run.target === 'members' ? 1000 : 10_000);
+  const size = job.params.batchSize ?? (run.target === 'persons' ? 10_000 : 1000);
   // Lookups (areas, villages) load once; the checks themselves run outside the write transactions.
   const engine = await runAs(services, job.actor, null, (ctx) =>
     engineFor(ctx, run.target, run.mapping!, job.params.path ?? 'bulk'),

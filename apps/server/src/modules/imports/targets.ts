@@ -4,6 +4,14 @@ import { scopeOf } from '../../platform/access/actor';
 import type { Ctx } from '../../platform/access/unit-of-work';
 import { areaLookup } from '../reference/reference.service';
 import { checkMemberRow, memberBatch, type MemberRow } from './members.target';
+import {
+  checkProgrammeRow,
+  noteProgrammeRow,
+  previewProgrammeRow,
+  programmeBatch,
+  programmeTargetContext,
+  type ProgrammeRowCheck,
+} from './programmes.target';
 import { bulkPersonBatch } from './persons.bulk';
 import { servicePersonBatch } from './persons.services';
 import { checkPersonRow, noteNik, previewValues, type CheckContext, type RowCheck } from './persons.validate';
@@ -24,9 +32,12 @@ export interface TargetEngine {
   preview(row: SourceRow): Record<string, string | null>;
 }
 
-export const TARGET_PERMISSION: Record<ImportTarget, Permission> = { persons: 'person.create', members: 'member.create' };
+export const TARGET_PERMISSION: Record<ImportTarget, Permission> = {
+  persons: 'person.create',
+  members: 'member.create',
+  programme_memberships: 'programme.enrol',
+};
 
-/** Programme memberships are not a target yet: there is no programmes module to call (issue 10). */
 export async function engineFor(
   ctx: Ctx,
   target: ImportTarget,
@@ -41,6 +52,15 @@ export async function engineFor(
       check: (row) => checkMemberRow(row, mapping, seen, today),
       write: (c, _id, checks) => memberBatch(c, checks as MemberRow[]),
       preview: (row) => previewValues(row, mapping),
+    };
+  }
+  if (target === 'programme_memberships') {
+    const tc = await programmeTargetContext(ctx, today);
+    return {
+      note: (row) => noteProgrammeRow(tc, row, mapping),
+      check: (row) => checkProgrammeRow(tc, row, mapping),
+      write: (c, _id, checks) => programmeBatch(c, checks as ProgrammeRowCheck[]),
+      preview: (row) => previewProgrammeRow(row, mapping),
     };
   }
   const cc: CheckContext = {

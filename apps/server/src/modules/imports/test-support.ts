@@ -70,6 +70,7 @@ export async function importFile(
       entityId: string | null;
       nikMasked: string | null;
       reasons: { code: string; field: string; message: { id: string; en: string } }[];
+      warnings: { code: string; field: string; message: { id: string; en: string } }[];
     }
   > = {};
   expect(rows.statusCode, rows.body).toBe(200);

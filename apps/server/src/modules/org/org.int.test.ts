@@ -90,5 +90,10 @@ describe('coordination', () => {
     await expect(as(t, ipsmSolo, (ctx) => org.addLibraryItem(ctx, solo.id, { title: 'Kosong' }))).rejects.toMatchObject({ status: 400 });
     const lib = await as(t, psmSolo, (ctx) => org.library(ctx, solo.id));
     expect(lib.items.map((i) => i.title).sort()).toEqual(['Modul Bimtek PSM', 'Permensos 10/2019']);
+    // The material is for every member of the area: a PSM of one village downloads it; other regencies do not.
+    const read = await as(t, psmSolo, (ctx) => ctx.files.readFor(ctx, file.fileId));
+    expect(read.bytes.equals(pdf)).toBe(true);
+    await expect(as(t, actorWith(['psm', '19.01.01.1002']), (ctx) => ctx.files.readFor(ctx, file.fileId))).rejects.toMatchObject({ status: 404 });
+    await expect(as(t, actorWith(['ipsm_pengurus', '19.01']), (ctx) => ctx.files.readFor(ctx, file.fileId))).rejects.toMatchObject({ status: 404 });
   });
 });

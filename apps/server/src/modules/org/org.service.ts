@@ -192,7 +192,7 @@ export async function listBoards(ctx: Ctx, unitId: string) {
 /** Stores a file for a unit (minutes, training material), readable by members of its area. */
 export async function uploadUnitFile(ctx: Ctx, unitId: string, bytes: Buffer, purpose: 'minutes' | 'library') {
   const unit = await manageUnit(ctx, unitId);
-  const file = await ctx.files.save(ctx, { bytes, areaCode: unit.areaCode, readPermission: 'member.read', purpose: `org.${purpose}`, allowed: ['application/pdf', 'image/jpeg', 'image/png'] });
+  const file = await ctx.files.save(ctx, { bytes, areaCode: unit.areaCode, readPermission: 'member.read', purpose: `org.${purpose}`, allowed: ['application/pdf', 'image/jpeg', 'image/png'], sharedWithArea: true });
   ctx.audit.record({ action: 'org.file_uploaded', entityType: 'ipsm_unit', entityId: unitId, details: { fileId: file.id, purpose } });
   return { fileId: file.id, contentType: file.contentType, sizeBytes: file.sizeBytes };
 }

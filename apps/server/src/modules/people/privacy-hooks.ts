@@ -114,9 +114,8 @@ export async function anonymisePerson(ctx: Ctx, key: { regencyCode: string; id: 
   );
   const ids = files.rows.map((r) => r.id as string);
   if (ids.length) {
-    // The file records go; nothing can serve the bytes any more (see docs/data-protection.md for the bytes on disk).
-    const del = await db.query(`DELETE FROM stored_file WHERE id = ANY($1::uuid[])`, [ids]);
-    report.filesDeleted = del.rowCount ?? 0;
+    // The file records go now; the bytes leave the disk once this transaction commits (FileStore.purgeErased).
+    report.filesDeleted = await ctx.files.delete(ctx, ids);
   }
   return report;
 }

@@ -18,6 +18,8 @@ export const retentionJob: JobKind<{ recordTypes?: string[]; dryRun?: boolean },
     const result = await runAs(job.services, job.actor ?? SYSTEM, null, (ctx) =>
       runRetention(ctx, { recordTypes: job.params.recordTypes ?? RETENTION_RECORD_TYPES, dryRun: job.params.dryRun ?? false }),
     );
+    // The anonymisation committed: now the erased files' bytes leave the disk.
+    await job.services.files.purgeErased(job.services.db);
     await job.progress(1, 1);
     return result;
   },
@@ -27,7 +29,10 @@ export const deadlineJob: JobKind<Record<string, never>, unknown> = {
   name: 'privacy.deadlines',
   retryLimit: 2,
   async run(job) {
-    return runAs(job.services, job.actor ?? SYSTEM, null, (ctx) => sweepDeadlines(ctx));
+    const raised = await runAs(job.services, job.actor ?? SYSTEM, null, (ctx) => sweepDeadlines(ctx));
+    // Safety net: bytes of erased files that a crash left between commit and purge.
+    await job.services.files.purgeErased(job.services.db);
+    return raised;
   },
 };
 

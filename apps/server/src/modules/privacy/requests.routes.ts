@@ -39,7 +39,12 @@ export const privacyRequestRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => req.run((ctx) => requests.recordIdentityCheck(ctx, req.params.id, req.body)));
 
   app.post('/privacy/requests/:id/fulfil', { schema: { tags, summary: 'Carry out and answer the request (restrict, erase, correct, withdraw consent, give access)', params: IdParams, body: FulfilSchema, response: { 200: SubjectRequestSchema, ...errors } } },
-    async (req) => req.run((ctx) => fulfilRequest(ctx, req.params.id, req.body)));
+    async (req) => {
+      const answered = await req.run((ctx) => fulfilRequest(ctx, req.params.id, req.body));
+      // An erasure committed with the answer: remove the erased files' bytes now (the periodic job retries on failure).
+      await app.pilar.files.purgeErased(app.pilar.db).catch((err: unknown) => req.log.warn({ err }, 'file purge deferred'));
+      return answered;
+    });
 
   app.post('/privacy/requests/:id/refuse', { schema: { tags, summary: 'Refuse the request with a reason', params: IdParams, body: RefuseSchema, response: { 200: SubjectRequestSchema, ...errors } } },
     async (req) => req.run((ctx) => requests.refuseRequest(ctx, req.params.id, req.body)));

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  FileUploadResultSchema,
   ProblemSchema,
   SyncConflictSchema,
   SyncMutationResultSchema,
@@ -9,14 +10,32 @@ import {
   SyncPushBodySchema,
   SyncResolveBodySchema,
 } from '@pilar/domain/contracts';
+import { badRequest } from '../../platform/errors';
 import { SyncEngine } from './sync.service';
 import { personSync } from './entities/person.sync';
+import { caseSync } from './entities/case.sync';
+import { assessmentSync } from './entities/assessment.sync';
+import { referenceFor } from './sync.reference';
+import { uploadOnce } from './sync.uploads';
 import { activitySync } from '../activities/activity.sync';
 import { victimSync } from '../disasters/victims.sync';
+// disasters: the incidents of the responder's villages, for offline victim registration (issue 9)
+import { incidentSync } from '../disasters/incidents.sync';
 import { checkinSync } from '../distributions/checkin.sync';
+// distributions: the frozen recipient lists for offline check-in (issue 8)
+import { recipientSync } from '../distributions/recipient.sync';
 
 /** Record kinds a device keeps. A module adds its adapter here. */
-export const syncEngine = new SyncEngine().register(personSync).register(victimSync).register(activitySync).register(checkinSync);
+export const syncEngine = new SyncEngine().register(personSync).register(victimSync).register(activitySync).register(checkinSync).register(recipientSync).register(incidentSync);
+// sync: PPKS cases and their assessments on the phone (issue 6)
+syncEngine.register(caseSync).register(assessmentSync);
+
+const LocalizedSchema = z.object({ id: z.string(), en: z.string() });
+const ReferenceSchema = z.object({
+  areas: z.array(z.object({ code: z.string(), name: z.string(), level: z.string(), parentCode: z.string().nullable() })),
+  ppks: z.array(z.object({ code: z.number().int(), name: z.string(), nameEn: z.string() })),
+  forms: z.array(z.object({ formCode: z.string(), title: LocalizedSchema, ppksCodes: z.array(z.number().int()), version: z.number().int(), schema: z.unknown() })),
+});
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 
@@ -73,5 +92,37 @@ export const syncRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => req.run((ctx) => syncEngine.resolve(ctx, req.params.id, req.body)),
+  );
+
+  app.get(
+    '/sync/reference',
+    {
+      schema: {
+        tags,
+        summary: "Reference data for working offline: the areas of the user's scope, PPKS categories, latest assessment forms",
+        response: { 200: ReferenceSchema, ...errors },
+      },
+    },
+    async (req) => req.run((ctx) => referenceFor(ctx)),
+  );
+
+  app.post(
+    '/sync/uploads/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Upload a photo under the id the phone made for it (multipart field "file"); a retry returns the first file, never a second',
+        params: z.object({ id: z.uuid() }),
+        querystring: z.object({ personId: z.uuid(), purpose: z.enum(['photo', 'visit']) }).strict(),
+        response: { 200: FileUploadResultSchema, 201: FileUploadResultSchema, ...errors, 413: ProblemSchema, 415: ProblemSchema },
+      },
+    },
+    async (req, reply) => {
+      const file = req.isMultipart() ? await req.file() : undefined;
+      if (!file) throw badRequest([{ field: 'file', code: 'file.missing', message: { id: 'Kirim berkas sebagai multipart/form-data (kolom "file")', en: 'Send the file as multipart/form-data (field "file")' } }]);
+      const bytes = await file.toBuffer();
+      const out = await uploadOnce(app.pilar, req.actor, req.id, { id: req.params.id, personId: req.query.personId, purpose: req.query.purpose, bytes });
+      return reply.status(out.created ? 201 : 200).send(out.file);
+    },
   );
 };

@@ -12,7 +12,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { uuidv7 } from 'uuidv7';
-import type { Config } from '../config';
+import { mapTileOrigin, type Config } from '../config';
 import type { Db } from '../db/pool';
 import { ANONYMOUS, type Actor } from '../access/actor';
 import { runAs, systemClock, type Clock, type Ctx, type Services } from '../access/unit-of-work';
@@ -20,6 +20,7 @@ import type { IdentifierProtector } from '../security/identifiers';
 import { FileStore, MAX_FILE_BYTES } from '../files/files';
 import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
+import compress from '@fastify/compress';
 import { join as joinPath } from 'node:path';
 import { fileRoutes } from '../files/files.routes';
 import { JobRunner } from '../jobs/jobs';
@@ -55,6 +56,11 @@ declare module 'fastify' {
     run<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T>;
   }
 }
+
+const mapTileSources = (c: Config) => {
+  const origin = c.PILAR_MAP_TILE_URL ? mapTileOrigin(c.PILAR_MAP_TILE_URL) : null;
+  return origin ? [origin] : [];
+};
 
 /**
  * Builds the HTTP surface (ARCHITECTURE.md decision 10): REST + JSON under
@@ -138,7 +144,8 @@ export async function buildApp(ctx: PilarContext, opts: { logger?: boolean } = {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // Map tiles of the dashboard come from the configured tile server only (issue 7).
+        imgSrc: ["'self'", 'data:', 'blob:', ...mapTileSources(ctx.config)],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         workerSrc: ["'self'"],
@@ -152,6 +159,8 @@ export async function buildApp(ctx: PilarContext, opts: { logger?: boolean } = {
     crossOriginEmbedderPolicy: false,
     hsts: ctx.config.NODE_ENV === 'production',
   });
+  // Compressible answers (JSON, the app's own HTML/JS/CSS) go br/gzip above 1 KB: a first sync on a weak signal carries thousands of records (issue 6).
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   // Swagger UI ships inline scripts and styles: it gets its own (still closed) policy.
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformSpecificationClone: true });
 

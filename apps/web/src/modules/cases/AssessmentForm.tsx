@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrors, localized, summaryMessage } from '../../api/client';
-import { Field } from '../../components/Field';
+import { fieldErrors, summaryMessage } from '../../api/client';
+import { AnswerControl } from './AnswerControl';
 import { recordAssessment } from './cases.api';
 import type { AnswerValue, FormField, FormVersion } from './cases.types';
 
@@ -26,70 +26,6 @@ function toSend(fields: FormField[], answers: Answers): Record<string, AnswerVal
     if (isShown(f, answers) && !isEmpty(v)) out[f.name] = v!;
   }
   return out;
-}
-
-function Control({ field, value, onChange, props }: { field: FormField; value: AnswerValue | undefined; onChange: (v: AnswerValue | undefined) => void; props: object }) {
-  const { t } = useTranslation();
-  const testId = `answer-${field.name}`;
-  switch (field.type) {
-    case 'text':
-      return <input {...props} value={(value as string | undefined) ?? ''} maxLength={field.maxLength} onChange={(e) => onChange(e.target.value)} data-testid={testId} />;
-    case 'number':
-      return (
-        <input
-          {...props}
-          type="number"
-          inputMode="decimal"
-          min={field.min}
-          max={field.max}
-          value={value === undefined ? '' : String(value)}
-          onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
-          data-testid={testId}
-        />
-      );
-    case 'date':
-      return <input {...props} type="date" value={(value as string | undefined) ?? ''} onChange={(e) => onChange(e.target.value || undefined)} data-testid={testId} />;
-    case 'select':
-      return (
-        <select {...props} value={(value as string | undefined) ?? ''} onChange={(e) => onChange(e.target.value || undefined)} data-testid={testId}>
-          <option value="">{t('assessment.choose')}</option>
-          {(field.options ?? []).map((o) => (
-            <option key={o.value} value={o.value}>
-              {localized(o.label)}
-            </option>
-          ))}
-        </select>
-      );
-    case 'multiselect': {
-      const chosen = Array.isArray(value) ? value : [];
-      return (
-        <div className="choices" data-testid={testId}>
-          {(field.options ?? []).map((o) => (
-            <label key={o.value} className="choice">
-              <input
-                type="checkbox"
-                checked={chosen.includes(o.value)}
-                onChange={(e) => onChange(e.target.checked ? [...chosen, o.value] : chosen.filter((x) => x !== o.value))}
-                data-testid={`${testId}-${o.value}`}
-              />
-              {localized(o.label)}
-            </label>
-          ))}
-        </div>
-      );
-    }
-    case 'boolean':
-      return (
-        <div className="choices" data-testid={testId}>
-          {([true, false] as const).map((b) => (
-            <label key={String(b)} className="choice">
-              <input type="radio" name={field.name} checked={value === b} onChange={() => onChange(b)} data-testid={`${testId}-${b ? 'yes' : 'no'}`} />
-              {b ? t('assessment.yes') : t('assessment.no')}
-            </label>
-          ))}
-        </div>
-      );
-  }
 }
 
 /**
@@ -123,7 +59,14 @@ export function AssessmentForm({ caseId, form, onSaved }: { caseId: string; form
   }
 
   return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate data-testid="assessment-form" data-form={form.formCode} data-version={form.version}>
+    <form
+      className="form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      data-testid="assessment-form"
+      data-form={form.formCode}
+      data-version={form.version}
+    >
       {error !== null && (
         <div className="notice notice-error" role="alert" data-testid="error">
           <p>{summaryMessage(error)}</p>
@@ -132,12 +75,16 @@ export function AssessmentForm({ caseId, form, onSaved }: { caseId: string; form
       {fields
         .filter((f) => isShown(f, answers))
         .map((f) => {
-          const err = server[`answers.${f.name}`] ?? server[f.name] ?? (missing.includes(f.name) ? t('assessment.required') : undefined);
-          const label = `${localized(f.label)}${f.required ? ' *' : ''}`;
+          const err =
+            server[`answers.${f.name}`] ?? server[f.name] ?? (missing.includes(f.name) ? t('assessment.required') : undefined);
           return (
-            <Field key={f.name} name={f.name} label={label} hint={f.help ? localized(f.help) : undefined} error={err}>
-              {(props) => <Control field={f} value={answers[f.name]} onChange={(v) => setAnswers((a) => ({ ...a, [f.name]: v }))} props={props} />}
-            </Field>
+            <AnswerControl
+              key={f.name}
+              field={f}
+              value={answers[f.name]}
+              error={err}
+              onChange={(v) => setAnswers((a) => ({ ...a, [f.name]: v }))}
+            />
           );
         })}
       <div className="actions">

@@ -12,6 +12,7 @@ import { caseEvents, getCase } from './cases.api';
 import { LIFECYCLE_ACTIONS, VERIFICATION_ACTIONS, type Case } from './cases.types';
 import { PlanPanel } from './PlanPanel';
 import { ReferralsPanel } from './ReferralsPanel';
+import { VisitsPanel } from './VisitsPanel';
 import '../dashboard/charts.css';
 
 function Block({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
@@ -26,7 +27,11 @@ function Block({ title, testId, children }: { title: string; testId: string; chi
 /** `case.close` → "Tutup kasus", `verification.validate` → "Validasi", `service.delivered` → its own label. */
 function eventLabel(kind: string, t: (key: string, o?: { defaultValue: string }) => string): string {
   const [head, tail = ''] = kind.split('.');
-  if ((head === 'case' || head === 'verification') && (LIFECYCLE_ACTIONS as readonly string[]).concat(VERIFICATION_ACTIONS).includes(tail)) return t(`cases.action.${tail}`);
+  if (
+    (head === 'case' || head === 'verification') &&
+    (LIFECYCLE_ACTIONS as readonly string[]).concat(VERIFICATION_ACTIONS).includes(tail)
+  )
+    return t(`cases.action.${tail}`);
   return t(`cases.event.${kind.replace(/\./g, '_')}`, { defaultValue: kind });
 }
 
@@ -55,7 +60,8 @@ function Events({ caseId, reloadKey }: { caseId: string; reloadKey: number }) {
 
 /**
  * `/kasus/:id`: one PPKS case — lifecycle and verification buttons from `actions`, the
- * assessment form, the plan with services and follow-ups, referrals, and what happened.
+ * assessment form, the plan with services and follow-ups, referrals, visits with photos and
+ * GPS, and what happened.
  */
 export default function CaseDetailPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -86,7 +92,8 @@ export default function CaseDetailPage({ id }: { id: string }) {
               {kase.ppksName} · <CaseStatusBadge status={kase.status} />
             </p>
             <p className="meta">
-              {kase.villageName} · {t('cases.openedOn', { date: formatDate(kase.openedOn) })} · {t(`cases.verification.${kase.verification}`, { defaultValue: kase.verification })}
+              {kase.villageName} · {t('cases.openedOn', { date: formatDate(kase.openedOn) })} ·{' '}
+              {t(`cases.verification.${kase.verification}`, { defaultValue: kase.verification })}
             </p>
             <p>{kase.need}</p>
           </section>
@@ -98,14 +105,36 @@ export default function CaseDetailPage({ id }: { id: string }) {
             }}
           />
           <Block title={t('cases.assessments')} testId="block-assessments">
-            <AssessmentPanel caseId={kase.id} ppksCode={kase.ppksCode} canRecord={kase.actions.includes('record')} onChanged={reload} reloadKey={reloadKey} />
+            <AssessmentPanel
+              caseId={kase.id}
+              ppksCode={kase.ppksCode}
+              canRecord={kase.actions.includes('record')}
+              onChanged={reload}
+              reloadKey={reloadKey}
+            />
           </Block>
           <Block title={t('cases.plan')} testId="block-plan">
             <PlanPanel caseId={kase.id} canRecord={kase.actions.includes('record')} onChanged={reload} reloadKey={reloadKey} />
           </Block>
           <Block title={t('cases.referrals')} testId="block-referrals">
-            <ReferralsPanel caseId={kase.id} villageCode={kase.villageCode} canRefer={kase.actions.includes('refer')} onChanged={reload} reloadKey={reloadKey} />
+            <ReferralsPanel
+              caseId={kase.id}
+              villageCode={kase.villageCode}
+              canRefer={kase.actions.includes('refer')}
+              onChanged={reload}
+              reloadKey={reloadKey}
+            />
           </Block>
+          {kase.personId && (
+            <Block title={t('visits.title')} testId="block-visits">
+              <VisitsPanel
+                personId={kase.personId}
+                caseId={kase.id}
+                canRecord={kase.actions.includes('record')}
+                onChanged={reload}
+              />
+            </Block>
+          )}
           <Block title={t('cases.events')} testId="block-events">
             <Events caseId={kase.id} reloadKey={reloadKey} />
           </Block>

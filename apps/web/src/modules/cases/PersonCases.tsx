@@ -8,7 +8,7 @@ import { currentLanguage } from '../../i18n';
 import { casePath, navigate } from '../../router';
 import { CaseRow } from './CasesPage';
 import { createCase, listCases, ppksCategories } from './cases.api';
-import { useSubmit } from './useSubmit';
+import { useSubmit } from '../../hooks/useSubmit';
 
 /** The "Kasus" section of a person's page: their cases, and opening one (with `case.create` on the person). */
 export default function PersonCases({ personId, canCreate }: { personId: string; canCreate: boolean }) {

@@ -9,7 +9,7 @@ import { currentLanguage } from '../../i18n';
 import { today } from '../members/MemberBits';
 import { addGoal, completeFollowUp, getPlan, planService, recordDelivery, scheduleFollowUp, serviceKinds } from './cases.api';
 import type { ServiceKind } from './cases.types';
-import { useSubmit } from './useSubmit';
+import { useSubmit } from '../../hooks/useSubmit';
 
 function FormError({ error }: { error: unknown }) {
   if (error === null) return null;

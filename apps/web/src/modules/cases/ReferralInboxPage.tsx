@@ -7,7 +7,7 @@ import { useFormatDateTime } from '../../hooks/useFormat';
 import { useLoad } from '../../hooks/useLoad';
 import { referralInbox, respondReferral } from './cases.api';
 import type { InboxItem } from './cases.types';
-import { useSubmit } from './useSubmit';
+import { useSubmit } from '../../hooks/useSubmit';
 
 function InboxRow({ item, onChanged }: { item: InboxItem; onChanged: () => void }) {
   const { t } = useTranslation();

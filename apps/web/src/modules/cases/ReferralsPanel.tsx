@@ -6,7 +6,7 @@ import { Field } from '../../components/Field';
 import { useFormatDateTime } from '../../hooks/useFormat';
 import { useLoad } from '../../hooks/useLoad';
 import { caseReferrals, partnersFor, sendReferral } from './cases.api';
-import { useSubmit } from './useSubmit';
+import { useSubmit } from '../../hooks/useSubmit';
 
 /** Referrals of a case and, with `refer` in the case's actions, a form to send one to a partner serving the village. */
 export function ReferralsPanel({ caseId, villageCode, canRefer, onChanged, reloadKey }: { caseId: string; villageCode: string; canRefer: boolean; onChanged: () => void; reloadKey: number }) {

@@ -174,6 +174,7 @@ export interface TimelineItem {
   at: string;
   kind: string;
   entityType: string;
+  entityId: string;
   caseId: string | null;
   summary: Msg;
   actor: string | null;

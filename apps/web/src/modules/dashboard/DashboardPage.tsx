@@ -11,6 +11,7 @@ import { grantAreas } from '../persons/scope';
 import { dashboardPath, spmPath } from '../../router';
 import { Bars, Figures } from './Bars';
 import { getDashboard } from './dashboard.api';
+import { DashboardMap } from './DashboardMap';
 import type { Dashboard } from './dashboard.types';
 import { ExportForm } from './ExportForm';
 
@@ -73,7 +74,16 @@ export default function DashboardPage({ code }: { code: string | null }) {
       <form className="card filters" onSubmit={(e) => e.preventDefault()}>
         <Field name="period" label={t('dashboard.period')} hint={t('dashboard.periodHint')}>
           {(props) => (
-            <input {...props} inputMode="numeric" placeholder="2026 / 2026-03" value={period} onChange={(e) => setPeriod(/^\d{4}(-\d{2})?$/.test(e.target.value) || e.target.value === '' ? e.target.value : period)} data-testid="dashboard-period" />
+            <input
+              {...props}
+              inputMode="numeric"
+              placeholder="2026 / 2026-03"
+              value={period}
+              onChange={(e) =>
+                setPeriod(/^\d{4}(-\d{2})?$/.test(e.target.value) || e.target.value === '' ? e.target.value : period)
+              }
+              data-testid="dashboard-period"
+            />
           )}
         </Field>
       </form>
@@ -97,12 +107,20 @@ export default function DashboardPage({ code }: { code: string | null }) {
           <Figures
             testId="dashboard-coverage"
             items={[
-              { key: 'villagesWithPsm', label: t('coverage.villagesWithActive'), value: `${format(state.data.coverage.villagesWithPsm)}/${format(state.data.coverage.villagesTotal)}` },
+              {
+                key: 'villagesWithPsm',
+                label: t('coverage.villagesWithActive'),
+                value: `${format(state.data.coverage.villagesWithPsm)}/${format(state.data.coverage.villagesTotal)}`,
+              },
               { key: 'psmActive', label: t('coverage.activeMembers'), value: format(state.data.coverage.psmActive) },
               { key: 'casesOpened', label: t('dashboard.casesOpened'), value: format(state.data.cases.opened) },
               { key: 'validated', label: t('dashboard.validated'), value: format(state.data.cases.validated) },
               { key: 'overdue', label: t('dashboard.overdue'), value: format(state.data.followUps.overdue) },
-              { key: 'median', label: t('dashboard.medianDays'), value: state.data.timeToFirstService.medianDays === null ? '—' : format(state.data.timeToFirstService.medianDays) },
+              {
+                key: 'median',
+                label: t('dashboard.medianDays'),
+                value: state.data.timeToFirstService.medianDays === null ? '—' : format(state.data.timeToFirstService.medianDays),
+              },
             ]}
           />
           <section className="card" data-testid="spm">
@@ -110,11 +128,17 @@ export default function DashboardPage({ code }: { code: string | null }) {
             <ul className="list">
               {state.data.spm.map((s) => (
                 <li key={s.code}>
-                  <Link href={spmPath(s.code, state.data.area.code)} className="row row-link" data-testid="spm-link" data-spm={s.code}>
+                  <Link
+                    href={spmPath(s.code, state.data.area.code)}
+                    className="row row-link"
+                    data-testid="spm-link"
+                    data-spm={s.code}
+                  >
                     <span className="row-main">
                       <span className="row-name">{localized(s.label)}</span>
                       <span className="row-counts">
-                        {t('dashboard.spmServed', { served: format(s.served), needing: format(s.needing) })} · <strong>{pct(s.percent)}</strong>
+                        {t('dashboard.spmServed', { served: format(s.served), needing: format(s.needing) })} ·{' '}
+                        <strong>{pct(s.percent)}</strong>
                       </span>
                     </span>
                   </Link>
@@ -127,14 +151,25 @@ export default function DashboardPage({ code }: { code: string | null }) {
             {state.data.ppksByCategory.length === 0 ? (
               <p className="meta">{t('dashboard.nothing')}</p>
             ) : (
-              <Bars testId="ppks-bars" bars={state.data.ppksByCategory.map((p) => ({ key: String(p.code), label: p.name, value: p.persons }))} />
+              <Bars
+                testId="ppks-bars"
+                bars={state.data.ppksByCategory.map((p) => ({ key: String(p.code), label: p.name, value: p.persons }))}
+              />
             )}
           </section>
           <section className="card">
             <h2>{t('dashboard.casesByStatus')}</h2>
-            <Bars testId="case-bars" bars={state.data.cases.byStatus.map((s) => ({ key: s.status, label: t(`cases.status.${s.status}`, { defaultValue: s.status }), value: s.n }))} />
+            <Bars
+              testId="case-bars"
+              bars={state.data.cases.byStatus.map((s) => ({
+                key: s.status,
+                label: t(`cases.status.${s.status}`, { defaultValue: s.status }),
+                value: s.n,
+              }))}
+            />
           </section>
           <Children d={state.data} />
+          <DashboardMap area={state.data.area.code} period={period} />
           <ExportForm area={state.data.area.code} period={period} />
         </>
       )}

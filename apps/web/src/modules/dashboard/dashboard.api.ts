@@ -1,9 +1,12 @@
 import { ApiError, apiFetch, type Problem } from '../../api/client';
-import type { Dashboard, SpmDetail } from './dashboard.types';
+import type { Dashboard, MapData, SpmDetail } from './dashboard.types';
 
 export const getDashboard = (area: string, period: string) =>
   apiFetch<Dashboard>(`/api/v1/dashboard?${new URLSearchParams({ area, ...(period ? { period } : {}) })}`);
-export const getSpm = (area: string, spm: number) => apiFetch<SpmDetail>(`/api/v1/dashboard/spm?${new URLSearchParams({ area, spm: String(spm) })}`);
+export const getMap = (area: string, period: string) =>
+  apiFetch<MapData>(`/api/v1/dashboard/map?${new URLSearchParams({ area, ...(period ? { period } : {}) })}`);
+export const getSpm = (area: string, spm: number) =>
+  apiFetch<SpmDetail>(`/api/v1/dashboard/spm?${new URLSearchParams({ area, spm: String(spm) })}`);
 
 /**
  * Exports a dashboard table (PDF or XLSX) and hands the file to the browser. The purpose
@@ -18,7 +21,11 @@ export async function exportTable(
     res = await fetch('/api/v1/dashboard/exports', {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', accept: 'application/pdf, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/problem+json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/pdf, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/problem+json',
+        ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+      },
       body: JSON.stringify(body),
     });
   } catch {

@@ -29,9 +29,22 @@ export interface Dashboard {
   area: AreaRef;
   parent: AreaRef | null;
   period: { kind: 'year' | 'month'; value: string; timeZone: string };
-  coverage: { villagesTotal: number; villagesWithPsm: number; psmActive: number; withSk: number; withKta: number; withTraining: number };
+  coverage: {
+    villagesTotal: number;
+    villagesWithPsm: number;
+    psmActive: number;
+    withSk: number;
+    withKta: number;
+    withTraining: number;
+  };
   ppksByCategory: { code: number; name: string; persons: number }[];
-  cases: { byStatus: { status: string; n: number }[]; opened: number; validated: number; awaitingValidation: number; notRequired: number };
+  cases: {
+    byStatus: { status: string; n: number }[];
+    opened: number;
+    validated: number;
+    awaitingValidation: number;
+    notRequired: number;
+  };
   followUps: { open: number; overdue: number };
   referrals: { byStatus: { status: string; n: number }[] };
   services: { deliveries: number };
@@ -46,3 +59,20 @@ export interface SpmDetail {
   years: { year: number; needing: number; served: number; percent: number | null }[];
 }
 export const DASHBOARD_TABLES = ['children', 'ppks', 'cases', 'referrals', 'services', 'spm', 'activities', 'coverage'] as const;
+
+/** GET /api/v1/dashboard/map: mean GPS of visits per area, and the configured tile server (null: none). */
+export interface MapPoint {
+  code: string;
+  name: string;
+  level: string;
+  visits: number;
+  withGps: number;
+  lat: number | null;
+  lng: number | null;
+}
+export interface MapData {
+  area: AreaRef;
+  points: MapPoint[];
+  note: Msg;
+  tiles: { url: string; attribution: string | null } | null;
+}

@@ -10,6 +10,15 @@ import { matchFieldScreen } from './fieldPaths';
 import { PersonEditScreen, PersonNewScreen } from './PersonFormScreen';
 import { PersonScreen } from './PersonScreen';
 import { VisitScreen } from './VisitScreen';
+import { AssessmentScreen } from './AssessmentScreen';
+import { CaseNewScreen } from './CaseNewScreen';
+// distributions: offline check-in (issue 8)
+import { FieldCheckinScreen } from '../distributions/field/FieldCheckinScreen';
+import { FieldDistributionsLink, FieldDistributionsScreen } from '../distributions/field/FieldDistributionsScreen';
+// disasters: incidents and offline victim registration (issue 9)
+import { FieldIncidents } from '../disasters/FieldIncidents';
+import { FieldIncidentScreen } from '../disasters/FieldIncidentScreen';
+import { FieldVictimScreen } from '../disasters/FieldVictimScreen';
 import './field.css';
 
 const DbContext = createContext<FieldDb | null>(null);
@@ -44,6 +53,14 @@ export default function FieldApp() {
         {screen.name === 'personEdit' && <PersonEditScreen id={screen.id} />}
         {screen.name === 'visitNew' && <VisitScreen personId={screen.id} />}
         {screen.name === 'conflicts' && <ConflictsScreen />}
+        {screen.name === 'caseNew' && <CaseNewScreen personId={screen.id} />}
+        {screen.name === 'assessmentNew' && <AssessmentScreen caseId={screen.id} />}
+        {screen.name === 'home' && <FieldDistributionsLink />}
+        {screen.name === 'distributions' && <FieldDistributionsScreen />}
+        {screen.name === 'distribution' && <FieldCheckinScreen eventId={screen.id} />}
+        {screen.name === 'home' && <FieldIncidents />}
+        {screen.name === 'incident' && <FieldIncidentScreen id={screen.id} />}
+        {screen.name === 'victimNew' && <FieldVictimScreen id={screen.id} />}
         {screen.name === 'notFound' && <p className="notice">{t('common.notFoundBody')}</p>}
       </div>
     </DbContext.Provider>

@@ -8,13 +8,16 @@ import { navigate } from '../../router';
 import { useFieldDb } from './FieldApp';
 import { fieldPaths } from './fieldPaths';
 import { problemText } from './problemText';
+import { SignOutSection } from './SignOutSection';
 import { SyncPanel } from './SyncPanel';
 
 /** What a refused write was, in words the PSM recognises. */
 function useDescribe() {
   const { t } = useTranslation();
   return (item: OutboxItem, name: string) =>
-    item.kind === 'mutation'
+    item.kind === 'mutation' && (item.entityType === 'case' || item.entityType === 'assessment')
+      ? t(`fieldOffline.outbox.${item.entityType}`, { name })
+      : item.kind === 'mutation'
       ? t(item.op === 'create' ? 'field.outbox.create' : 'field.outbox.update', { name })
       : item.kind === 'visit'
         ? t('field.outbox.visit', { name })
@@ -44,7 +47,7 @@ function FailedItems() {
               {problemText(item.error?.problem, t('field.outbox.unknownReason'))}
             </p>
             <div className="actions">
-              {item.kind === 'mutation' && (
+              {item.kind === 'mutation' && item.entityType === 'person' && (
                 <button type="button" className="button" data-testid="failed-edit" onClick={() => navigate(fieldPaths.personEdit(item.personId))}>
                   {t('field.outbox.edit')}
                 </button>
@@ -125,6 +128,7 @@ export function FieldHome() {
         </ul>
         {persons && persons.items.length === 0 && <p className="hint">{q ? t('field.person.noMatch') : t('field.person.empty')}</p>}
       </section>
+      <SignOutSection />
     </div>
   );
 }

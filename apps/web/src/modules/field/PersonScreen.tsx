@@ -4,6 +4,7 @@ import { useFormatDate, useFormatDateTime } from '../../hooks/useFormat';
 import { useLive } from '../../offline/useLive';
 import { useFieldDb } from './FieldApp';
 import { fieldPaths } from './fieldPaths';
+import { PersonCases } from './PersonCases';
 
 const SHOWN = ['sex', 'birthDate', 'nikMasked', 'nikMissingReason', 'villageCode', 'rt', 'rw', 'address', 'phone'] as const;
 
@@ -17,10 +18,12 @@ export function PersonScreen({ id }: { id: string }) {
     const queued = await db.outbox.where('personId').equals(id).toArray();
     const conflicts = await db.conflicts.where('entityId').equals(id).toArray();
     const visits = (await db.visits.where('personId').equals(id).toArray()).sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
-    return { rec, pending: queued.length, failed: queued.some((q) => q.status === 'failed'), conflicts, visits };
+    // The village's name from the reference data kept on the phone (works offline).
+    const village = typeof rec?.data.villageCode === 'string' ? await db.areas.get(rec.data.villageCode) : undefined;
+    return { rec, pending: queued.length, failed: queued.some((q) => q.status === 'failed'), conflicts, visits, villageName: village?.name ?? null };
   }, [db, id]);
   if (!view) return <p className="loading">{t('common.loading')}</p>;
-  const { rec, pending, failed, conflicts, visits } = view;
+  const { rec, pending, failed, conflicts, visits, villageName } = view;
   if (!rec) {
     return (
       <div className="page field-page">
@@ -38,6 +41,7 @@ export function PersonScreen({ id }: { id: string }) {
     if (k === 'sex') return t(`field.form.sex${String(v)}`);
     if (k === 'birthDate') return formatDate(String(v));
     if (k === 'nikMissingReason') return t(`field.form.reason.${String(v)}`);
+    if (k === 'villageCode' && villageName) return `${villageName} (${String(v)})`;
     return String(v);
   };
   return (
@@ -89,6 +93,7 @@ export function PersonScreen({ id }: { id: string }) {
           {t('field.person.edit')}
         </Link>
       </div>
+      <PersonCases personId={id} />
       <section aria-labelledby="visits-title">
         <h2 id="visits-title" className="section-title">
           {t('field.visit.listTitle')}

@@ -6,6 +6,7 @@ import { compressPhoto } from '../../offline/photos';
 import { navigate } from '../../router';
 import { useFieldDb } from './FieldApp';
 import { fieldPaths } from './fieldPaths';
+import { GpsField, type Position } from './GpsField';
 
 /** A datetime-local value for now, in the phone's own time zone. */
 function localNow(): string {
@@ -23,6 +24,7 @@ export function VisitScreen({ personId }: { personId: string }) {
   const [when, setWhen] = useState(localNow);
   const [photos, setPhotos] = useState<Blob[]>([]);
   const [previews, setPreviews] = useState<string[]>([]);
+  const [position, setPosition] = useState<Position | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -52,7 +54,7 @@ export function VisitScreen({ personId }: { personId: string }) {
       return;
     }
     setBusy(true);
-    await addVisit(db, personId, { kind, note: note.trim(), occurredAt: new Date(when).toISOString() }, photos);
+    await addVisit(db, personId, { kind, note: note.trim(), occurredAt: new Date(when).toISOString(), ...(position ?? {}) }, photos);
     navigate(fieldPaths.person(personId), { replace: true });
   };
 
@@ -101,6 +103,7 @@ export function VisitScreen({ personId }: { personId: string }) {
           )}
           <p className="hint">{t('field.visit.photoHint')}</p>
         </div>
+        <GpsField onChange={setPosition} />
         <button type="submit" className="button button-block" disabled={busy} data-testid="v-save">
           {t('common.save')}
         </button>

@@ -5,8 +5,14 @@ import { ErrorMessage, Loading } from '../../components/ErrorMessage';
 import { Link } from '../../components/Link';
 import { useFormatDate, useFormatDateTime } from '../../hooks/useFormat';
 import { useLoad } from '../../hooks/useLoad';
+import { requirementsPath } from '../../router';
+import { useCanNavigate } from '../../session/SessionContext';
+import '../dashboard/charts.css';
+import './members.css';
 import { KtaForm, MemberTransitions } from './MemberActions';
 import { MemberStatusBadge } from './MemberBits';
+import { MemberDocuments } from './MemberDocuments';
+import { Awards, Trainings, Transfers } from './MemberRecords';
 import { cardPdfUrl, getMember } from './members.api';
 import type { Member } from './members.types';
 
@@ -21,6 +27,7 @@ function Section({ title, testId, children }: { title: string; testId: string; c
 
 function Requirements({ member }: { member: Member }) {
   const { t } = useTranslation();
+  const canConfigure = useCanNavigate('member.verify');
   return (
     <Section title={t('members.requirements')} testId="requirements">
       <p className={`notice ${member.requirementsMet ? 'notice-ok' : 'notice-warn'}`} data-testid="requirements-summary">
@@ -28,12 +35,25 @@ function Requirements({ member }: { member: Member }) {
       </p>
       <ul className="checklist">
         {member.requirements.map((r) => (
-          <li key={r.code} data-testid="requirement" data-code={r.code} data-met={r.met ? 'true' : 'false'} className={r.met ? 'is-met' : 'is-missing'}>
+          <li
+            key={r.code}
+            data-testid="requirement"
+            data-code={r.code}
+            data-met={r.met ? 'true' : 'false'}
+            className={r.met ? 'is-met' : 'is-missing'}
+          >
             <span aria-hidden="true">{r.met ? '✓' : '✗'}</span> {localized({ id: r.label, en: r.labelEn })}
             <span className="visually-hidden">: {r.met ? t('members.met') : t('members.missing')}</span>
           </li>
         ))}
       </ul>
+      {canConfigure && (
+        <p>
+          <Link href={requirementsPath(member.regencyCode)} data-testid="configure-requirements">
+            {t('memberAdmin.requirements.configure', { regency: member.regencyName })} →
+          </Link>
+        </p>
+      )}
     </Section>
   );
 }
@@ -44,13 +64,28 @@ function Facts({ member }: { member: Member }) {
   const dash = <span className="meta">—</span>;
   const rows: [string, ReactNode][] = [
     [t('members.nik'), <span className="code">{member.nikMasked}</span>],
-    [t('members.village'), `${member.villageName}, ${member.districtName}, ${member.regencyName}${member.rw ? ` · RW ${member.rw}` : ''}`],
+    [
+      t('members.village'),
+      `${member.villageName}, ${member.districtName}, ${member.regencyName}${member.rw ? ` · RW ${member.rw}` : ''}`,
+    ],
     [t('members.birthDate'), `${formatDate(member.birthDate)} (${t('persons.age', { count: member.age })})`],
     [t('members.sex'), t(`persons.sexValue.${member.sex}`)],
     [t('members.phone'), member.phone ?? dash],
-    [t('members.sk'), member.sk ? `${member.sk.number}${member.sk.date ? ` · ${formatDate(member.sk.date)}` : ''}${member.sk.issuer ? ` · ${member.sk.issuer}` : ''}` : dash],
-    [t('members.kta.label'), member.kta ? <span data-testid="kta-value">{`${member.kta.number} (${t(`members.kta.${member.kta.kind}`)})`}</span> : dash],
+    [
+      t('members.sk'),
+      member.sk
+        ? `${member.sk.number}${member.sk.date ? ` · ${formatDate(member.sk.date)}` : ''}${member.sk.issuer ? ` · ${member.sk.issuer}` : ''}`
+        : dash,
+    ],
+    [
+      t('members.kta.label'),
+      member.kta ? <span data-testid="kta-value">{`${member.kta.number} (${t(`members.kta.${member.kta.kind}`)})`}</span> : dash,
+    ],
     [t('members.activeSince'), member.activeSince ? formatDate(member.activeSince) : dash],
+    [
+      t('memberAdmin.source.label'),
+      <span data-testid="member-source">{t(`memberAdmin.source.${member.source}`, { defaultValue: member.source })}</span>,
+    ],
   ];
   return (
     <dl className="facts facts-wide" data-testid="member-facts">
@@ -64,73 +99,30 @@ function Facts({ member }: { member: Member }) {
   );
 }
 
-function History({ member }: { member: Member }) {
+function StatusHistory({ member }: { member: Member }) {
   const { t } = useTranslation();
-  const formatDate = useFormatDate();
   const formatDateTime = useFormatDateTime();
   return (
-    <>
-      <Section title={t('members.trainings')} testId="trainings">
-        {member.trainings.length === 0 ? (
-          <p className="meta">{t('members.none')}</p>
-        ) : (
-          <ul className="plain-list">
-            {member.trainings.map((x) => (
-              <li key={x.id}>
-                <strong>{x.title}</strong> · {x.organiser} · {formatDate(x.trainedOn)}
-              </li>
-            ))}
-          </ul>
-        )}
-      </Section>
-      <Section title={t('members.awards')} testId="awards">
-        {member.awards.length === 0 ? (
-          <p className="meta">{t('members.none')}</p>
-        ) : (
-          <ul className="plain-list">
-            {member.awards.map((x) => (
-              <li key={x.id}>
-                <strong>{x.awardType}</strong> · {t(`members.awardLevel.${x.level}`, { defaultValue: x.level })} · {formatDate(x.awardedOn)}
-                {x.skNumber ? ` · ${x.skNumber}` : ''}
-              </li>
-            ))}
-          </ul>
-        )}
-      </Section>
-      <Section title={t('members.transfers')} testId="transfers">
-        {member.transfers.length === 0 ? (
-          <p className="meta">{t('members.none')}</p>
-        ) : (
-          <ul className="plain-list">
-            {member.transfers.map((x) => (
-              <li key={x.id}>
-                {x.fromVillageName} → {x.toVillageName} · {formatDate(x.movedOn)} · {x.reason}
-              </li>
-            ))}
-          </ul>
-        )}
-      </Section>
-      <Section title={t('members.statusHistory')} testId="status-history">
-        <ol className="history-list">
-          {[...member.statusHistory].reverse().map((e, i) => (
-            <li key={`${e.at}-${i}`} className="history-item" data-testid="status-event" data-to={e.toStatus}>
-              <p className="history-head">
-                <strong>{t(`members.status.${e.toStatus}`, { defaultValue: e.toStatus })}</strong>
-                <time className="meta" dateTime={e.at}>
-                  {formatDateTime(e.at)}
-                </time>
-              </p>
-              <p className="meta">
-                {t('history.by')} {e.actor}
-                {e.reason ? ` · ${t(`members.stopReason.${e.reason}`, { defaultValue: e.reason })}` : ''}
-                {e.basis ? ` · ${e.basis}` : ''}
-                {e.note ? ` · ${e.note}` : ''}
-              </p>
-            </li>
-          ))}
-        </ol>
-      </Section>
-    </>
+    <Section title={t('members.statusHistory')} testId="status-history">
+      <ol className="history-list">
+        {[...member.statusHistory].reverse().map((e, i) => (
+          <li key={`${e.at}-${i}`} className="history-item" data-testid="status-event" data-to={e.toStatus}>
+            <p className="history-head">
+              <strong>{t(`members.status.${e.toStatus}`, { defaultValue: e.toStatus })}</strong>
+              <time className="meta" dateTime={e.at}>
+                {formatDateTime(e.at)}
+              </time>
+            </p>
+            <p className="meta">
+              {t('history.by')} {e.actor}
+              {e.reason ? ` · ${t(`members.stopReason.${e.reason}`, { defaultValue: e.reason })}` : ''}
+              {e.basis ? ` · ${e.basis}` : ''}
+              {e.note ? ` · ${e.note}` : ''}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </Section>
   );
 }
 
@@ -177,15 +169,25 @@ export default function MemberDetailPage({ id }: { id: string }) {
             <Facts member={member} />
             {printable && (
               <div className="actions">
-                <a className="button button-secondary" href={cardPdfUrl(member.id)} target="_blank" rel="noopener" data-testid="print-card">
+                <a
+                  className="button button-secondary"
+                  href={cardPdfUrl(member.id)}
+                  target="_blank"
+                  rel="noopener"
+                  data-testid="print-card"
+                >
                   {t('members.printCard')}
                 </a>
               </div>
             )}
           </section>
           {member.actions.includes('member.issue_kta') && <KtaForm member={member} onChange={setChanged} />}
+          {member.actions.includes('member.update') && <MemberDocuments member={member} onChange={setChanged} />}
           <Requirements member={member} />
-          <History member={member} />
+          <Trainings member={member} onChange={setChanged} />
+          <Awards member={member} onChange={setChanged} />
+          <Transfers member={member} onChange={setChanged} />
+          <StatusHistory member={member} />
         </>
       )}
     </div>

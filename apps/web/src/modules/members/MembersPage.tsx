@@ -11,6 +11,7 @@ import { useCanNavigate, useSession } from '../../session/SessionContext';
 import { AreaPicker, type PickedArea } from '../areas/AreaPicker';
 import { grantAreas } from '../persons/scope';
 import { MemberStatusBadge } from './MemberBits';
+import { MemberTools } from './MemberTools';
 import { listMembers, MEMBERS_PAGE_SIZE, type MemberFilters } from './members.api';
 import { MEMBER_STATUSES, type MemberListItem } from './members.types';
 
@@ -87,6 +88,7 @@ export default function MembersPage() {
           {t('coverage.title')} →
         </Link>
       </p>
+      <MemberTools />
       <form className="card filters" role="search" aria-label={t('members.filters')} onSubmit={(e) => e.preventDefault()}>
         <Field name="q" label={t('members.search')}>
           {(props) => (

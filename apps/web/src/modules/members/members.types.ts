@@ -45,22 +45,93 @@ export interface Member {
   phone: string | null;
   address: string | null;
   membershipKind: 'biasa' | 'kehormatan';
-  sk: { number: string; date: string | null; issuer: string | null } | null;
+  photoFileId: string | null;
+  sk: { number: string; date: string | null; issuer: string | null; fileId: string | null } | null;
   kta: { number: string; kind: 'sementara' | 'tetap'; date: string | null } | null;
   status: MemberStatus;
   statusDate: string | null;
   statusReason: StopReason | null;
   returnReason: string | null;
   activeSince: string | null;
+  /** Who registered it: mandiri (the PSM, by link), ipsm, dinsos, impor, demo. */
+  source: string;
   requirements: { code: string; label: string; labelEn: string; met: boolean }[];
   requirementsMet: boolean;
-  trainings: { id: string; trainedOn: string; title: string; organiser: string }[];
-  awards: { id: string; level: string; awardType: string; skNumber: string | null; awardedOn: string }[];
-  transfers: { id: string; fromVillageName: string; toVillageName: string; movedOn: string; reason: string }[];
-  statusHistory: { fromStatus: string | null; toStatus: string; reason: string | null; basis: string | null; note: string | null; effectiveDate: string | null; at: string; actor: string }[];
+  trainings: MemberTraining[];
+  awards: MemberAward[];
+  transfers: MemberTransfer[];
+  statusHistory: {
+    fromStatus: string | null;
+    toStatus: string;
+    reason: string | null;
+    basis: string | null;
+    note: string | null;
+    effectiveDate: string | null;
+    at: string;
+    actor: string;
+  }[];
   version: number;
   actions: string[];
   transitions: MemberTransition[];
+}
+
+export interface MemberTraining {
+  id: string;
+  trainedOn: string;
+  title: string;
+  organiser: string;
+  certificateFileId: string | null;
+}
+
+export const AWARD_LEVELS = ['desa', 'kecamatan', 'kabkota', 'provinsi', 'nasional'] as const;
+export type AwardLevel = (typeof AWARD_LEVELS)[number];
+
+export interface MemberAward {
+  id: string;
+  level: AwardLevel;
+  awardType: string;
+  skNumber: string | null;
+  awardedOn: string;
+}
+
+export interface MemberTransfer {
+  id: string;
+  fromVillageCode: string;
+  fromVillageName: string;
+  toVillageCode: string;
+  toVillageName: string;
+  movedOn: string;
+  reason: string;
+}
+
+/** A server check the caller may act on but should see (e.g. Satyalancana before 5 years). */
+export interface Warning {
+  code: string;
+  field: string;
+  message: { id: string; en: string };
+}
+
+export interface RequirementSetting {
+  code: string;
+  label: string;
+  labelEn: string;
+  enabled: boolean;
+  defaultEnabled: boolean;
+}
+
+export interface RequirementSettings {
+  regencyCode: string;
+  items: RequirementSetting[];
+  /** `member.verify` when the caller may switch requirements for this regency. */
+  actions: string[];
+}
+
+export interface RegistrationLink {
+  id: string;
+  regencyCode: string;
+  /** Shown once: the server keeps only its hash. */
+  token: string;
+  expiresAt: string;
 }
 
 export interface MemberInput {
@@ -92,7 +163,12 @@ export interface Coverage extends CoverageFigures {
   area: { code: string; name: string; level: string };
   distribution: { none: number; one: number; twoToFour: number; fiveOrMore: number };
   children: (CoverageFigures & { code: string; name: string; level: string })[];
-  villagesWithout: { items: { code: string; name: string; districtName: string }[]; page: number; pageSize: number; total: number };
+  villagesWithout: {
+    items: { code: string; name: string; districtName: string }[];
+    page: number;
+    pageSize: number;
+    total: number;
+  };
 }
 
 export interface PublicVerification {

@@ -1,62 +1,47 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Loading } from '../../components/ErrorMessage';
 import { Link } from '../../components/Link';
-import { useFormatDate } from '../../hooks/useFormat';
 import { useLoad } from '../../hooks/useLoad';
-import { getUnit } from './org.api';
+import { unitPath } from '../../router';
+import { BoardDetails, BoardHistory } from './board/BoardCard';
+import { canManage, listBoards, type Unit } from './org.api';
+import { UnitFrame } from './UnitFrame';
 
-/** `/ipsm/:id`: one IPSM unit with its current board (pengurus) for the term. */
-export default function UnitPage({ id }: { id: string }) {
+/** The current board with the edit actions the server offers, then the boards of past terms. */
+function Boards({ unit }: { unit: Unit }) {
   const { t } = useTranslation();
-  const formatDate = useFormatDate();
-  const state = useLoad(() => getUnit(id), [id]);
+  const state = useLoad(() => listBoards(unit.id), [unit.id]);
+  const current = unit.currentBoard;
   return (
-    <div className="page">
-      <Link href="/ipsm" className="back-link">
-        ← {t('org.backToList')}
-      </Link>
+    <>
+      <section className="card" data-testid="board" aria-labelledby="board-title">
+        <h2 id="board-title">{t('org.board')}</h2>
+        {current ? <BoardDetails board={current} /> : <p className="meta">{t('org.noBoard')}</p>}
+        {canManage(unit) && (
+          <div className="actions">
+            <Link href={`${unitPath(unit.id)}/pengurus/baru`} className="button" data-testid="new-board">
+              {t('ipsm.board.new')}
+            </Link>
+            {current && canManage(current) && (
+              <Link href={`${unitPath(unit.id)}/pengurus/ubah`} className="button button-secondary" data-testid="edit-board">
+                {t('ipsm.board.edit')}
+              </Link>
+            )}
+          </div>
+        )}
+      </section>
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorMessage error={state.error} onRetry={state.retry} />}
-      {state.status === 'done' && (
-        <>
-          <section className="record-header">
-            <p className="eyebrow">{t(`org.level.${state.data.level}`, { defaultValue: state.data.level })}</p>
-            <h1 data-testid="unit-name">{state.data.name}</h1>
-            <p className="meta">
-              {state.data.areaName}
-              {state.data.address ? ` · ${state.data.address}` : ''}
-            </p>
-          </section>
-          <section className="card" data-testid="board">
-            <h2>{t('org.board')}</h2>
-            {!state.data.currentBoard ? (
-              <p className="meta">{t('org.noBoard')}</p>
-            ) : (
-              <>
-                <p>
-                  {t('org.term', { from: state.data.currentBoard.termStart, to: state.data.currentBoard.termEnd })} ·{' '}
-                  {state.data.currentBoard.chosenBy}
-                  {state.data.currentBoard.chosenOn ? ` · ${formatDate(state.data.currentBoard.chosenOn)}` : ''}
-                </p>
-                {state.data.currentBoard.sk.number && (
-                  <p className="meta">
-                    {t('org.sk')}: {state.data.currentBoard.sk.number}
-                    {state.data.currentBoard.sk.issuer ? ` · ${state.data.currentBoard.sk.issuer}` : ''}
-                  </p>
-                )}
-                <dl className="facts">
-                  {state.data.currentBoard.positions.map((p) => (
-                    <div key={p.id} data-testid="board-position">
-                      <dt>{p.title ?? t(`org.position.${p.position}`, { defaultValue: p.position })}</dt>
-                      <dd>{p.name}</dd>
-                    </div>
-                  ))}
-                </dl>
-              </>
-            )}
-          </section>
-        </>
-      )}
-    </div>
+      {state.status === 'done' && <BoardHistory boards={state.data.items.filter((b) => b.status === 'ended')} />}
+    </>
+  );
+}
+
+/** `/ipsm/:id`: one IPSM unit with its current board (pengurus) and the history of past boards. */
+export default function UnitPage({ id }: { id: string }) {
+  return (
+    <UnitFrame id={id} tab="board">
+      {(unit) => <Boards unit={unit} />}
+    </UnitFrame>
   );
 }

@@ -7,6 +7,7 @@ import { Pager } from '../../components/Pager';
 import { useLoad } from '../../hooks/useLoad';
 import { unitPath } from '../../router';
 import { listUnits } from './org.api';
+import { UnitCreateForm } from './UnitCreateForm';
 
 /** `/ipsm`: IPSM units in the user's scope. */
 export default function UnitsPage() {
@@ -16,6 +17,12 @@ export default function UnitsPage() {
   return (
     <div className="page">
       <h1>{t('org.title')}</h1>
+      <div className="actions">
+        <Link href="/pengumuman" className="button button-secondary" data-testid="my-announcements">
+          {t('ipsm.announcements.mine')}
+        </Link>
+      </div>
+      <UnitCreateForm />
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorMessage error={state.error} onRetry={state.retry} />}
       {state.status === 'done' && (

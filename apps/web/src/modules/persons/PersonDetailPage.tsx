@@ -7,6 +7,7 @@ import { useFormatDate } from '../../hooks/useFormat';
 import { useLoad } from '../../hooks/useLoad';
 import { useCanNavigate, useSession } from '../../session/SessionContext';
 import PersonCases from '../cases/PersonCases';
+import PersonProgrammes from '../programmes/PersonProgrammes';
 import PersonTimeline from '../cases/PersonTimeline';
 import { HistoryList } from './HistoryList';
 import { NikReveal } from './NikReveal';
@@ -240,6 +241,7 @@ export default function PersonDetailPage({ id }: { id: string }) {
               ) : (
                 <section className="card">
                   <PersonFacts person={person} />
+                  <PersonProgrammes personId={person.id} />
                   {person.actions.includes('person.update') && (
                     <div className="actions">
                       <button

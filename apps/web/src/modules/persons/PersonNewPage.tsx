@@ -4,30 +4,50 @@ import { fieldErrors, summaryMessage } from '../../api/client';
 import { Link } from '../../components/Link';
 import { navigate, personPath } from '../../router';
 import { useSession } from '../../session/SessionContext';
+import { DuplicateNotice, blocksRegistration, isClear } from './DuplicateNotice';
 import { PersonForm } from './PersonForm';
-import { createPerson, keepWarnings } from './persons.api';
-import type { PersonInput } from './persons.types';
+import { checkDuplicates, createPerson, keepWarnings } from './persons.api';
+import type { DuplicateCheckResult, PersonInput } from './persons.types';
 import { grantAreas, soleVillage } from './scope';
 
-/** `/warga/baru`: registers a person (pendataan); warnings are shown on the new record, never block. */
+/**
+ * `/warga/baru`: registers a person (pendataan). Every submit first asks the server for
+ * duplicates: the same NIK stops the registration, near matches (similar name, birth
+ * date, village) are shown and the user goes on only by choosing to. Warnings about the
+ * data itself are shown on the new record and never block.
+ */
 export default function PersonNewPage() {
   const { t } = useTranslation();
   const { me } = useSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [check, setCheck] = useState<{ input: PersonInput; result: DuplicateCheckResult } | null>(null);
 
-  async function save(input: PersonInput) {
+  async function register(input: PersonInput) {
+    const created = await createPerson(input);
+    keepWarnings(created.id, created.warnings);
+    navigate(personPath(created.id), { replace: true });
+  }
+
+  async function attempt(send: () => Promise<void>) {
     setBusy(true);
     setError(null);
     try {
-      const created = await createPerson(input);
-      keepWarnings(created.id, created.warnings);
-      navigate(personPath(created.id), { replace: true });
+      await send();
     } catch (err) {
       setError(err);
+    } finally {
       setBusy(false);
     }
   }
+
+  const submit = (input: PersonInput) =>
+    attempt(async () => {
+      setCheck(null);
+      const result = await checkDuplicates(input);
+      if (isClear(result)) return register(input);
+      setCheck({ input, result });
+    });
 
   const fields = fieldErrors(error);
   return (
@@ -42,6 +62,15 @@ export default function PersonNewPage() {
           <p>{summaryMessage(error)}</p>
         </div>
       )}
+      {check && (
+        <DuplicateNotice
+          result={check.result}
+          busy={busy}
+          onContinue={() => {
+            if (!blocksRegistration(check.result)) void attempt(() => register(check.input));
+          }}
+        />
+      )}
       <PersonForm
         person={null}
         villageWithin={grantAreas(me)}
@@ -49,7 +78,7 @@ export default function PersonNewPage() {
         errors={fields}
         busy={busy}
         submitLabel={t('persons.form.register')}
-        onSubmit={(input) => void save(input)}
+        onSubmit={(input) => void submit(input)}
       />
     </div>
   );

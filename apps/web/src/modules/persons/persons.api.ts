@@ -1,5 +1,5 @@
 import { apiFetch } from '../../api/client';
-import type { Person, PersonInput, PersonList, ProcessingEvent, Warning } from './persons.types';
+import type { DuplicateCheckResult, Person, PersonInput, PersonList, ProcessingEvent, Warning } from './persons.types';
 
 export const PERSONS_PAGE_SIZE = 25;
 
@@ -16,6 +16,14 @@ export function getPerson(id: string): Promise<Person> {
 
 export function createPerson(body: PersonInput): Promise<Person & { warnings: Warning[] }> {
   return apiFetch(`/api/v1/persons`, { method: 'POST', json: body });
+}
+
+/** The registration preview: exact NIK match and near matches. A POST, so neither NIK nor name lands in a URL or a log line. */
+export function checkDuplicates(input: PersonInput): Promise<DuplicateCheckResult> {
+  const body: Record<string, string> = { villageCode: input.villageCode ?? '', fullName: input.fullName ?? '' };
+  if (input.birthDate) body.birthDate = input.birthDate;
+  if (input.nik) body.nik = input.nik;
+  return apiFetch(`/api/v1/persons/check-duplicates`, { method: 'POST', json: body });
 }
 
 export function updatePerson(id: string, body: PersonInput & { version: number }): Promise<Person & { warnings: Warning[] }> {

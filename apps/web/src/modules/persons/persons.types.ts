@@ -65,3 +65,23 @@ export interface PersonInput {
   rw?: string | null;
   rt?: string | null;
 }
+
+/** A registered person who may be the one being registered (POST /persons/check-duplicates). */
+export interface DuplicateCandidate {
+  id: string;
+  fullName: string;
+  villageCode: string;
+  villageName: string;
+  birthYear: number | null;
+  nikMasked: string | null;
+  similarity: number;
+  reasons: ('name' | 'birth_date' | 'birth_year' | 'village' | 'district')[];
+}
+
+export interface DuplicateCheckResult {
+  /** The same NIK inside the caller's scope: registering again is refused. */
+  exact: { id: string; fullName: string; nikMasked: string | null } | null;
+  /** The NIK exists outside the caller's scope (who is never told). */
+  nikRegisteredElsewhere: boolean;
+  candidates: DuplicateCandidate[];
+}

@@ -118,6 +118,12 @@ export default function PublicStatsPage({ code }: { code: string | null }) {
             </>
           );
         })()}
+      {/* Who to contact about one's personal data (UU PDP Pasal 53–54; privacy module) */}
+      <p className="meta">
+        <Link href="/kebijakan-privasi" data-testid="privacy-notice-link">
+          {t('privacy.public.link')}
+        </Link>
+      </p>
     </div>
   );
 }
