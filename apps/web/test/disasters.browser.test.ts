@@ -16,7 +16,10 @@ import { pending, signedInPhone, waitSynced } from './offline-support';
  *    offline reload and syncs; the Dinsos dashboard then counts each exactly once;
  * 2. a Dinsos officer declares an incident on a phone, records a rapid assessment, a
  *    victim, stock received, an issue beyond stock (refused next to the quantity, nothing
- *    written), an issue within stock, and a sitrep with the figures and no personal data.
+ *    written), an issue within stock, and a sitrep with the figures and no personal data;
+ * 3. a responder records an assessment with the phone's GPS: the incident map shows that
+ *    village as one marker with its figures and lists the village without a point; a phone
+ *    that refuses the location says so and still saves.
  */
 const PAJANG = '33.72.01.1001';
 const SIBLING = '33.72.01.1002';
@@ -364,5 +367,100 @@ describe('disaster response screens', () => {
     await expect.poll(() => page.getByTestId('incident-status').first().getAttribute('data-status')).toBe('recovery');
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('places a village assessed with GPS on the incident map and lists the village without a point', async () => {
+    const incident = await as(server.database, actorOf(dinsos), (ctx) =>
+      incidents.createIncident(ctx, {
+        kind: 'bencana_alam',
+        hazard: 'tanah_longsor',
+        title: 'Longsor Uji Peta',
+        startedAt: '2026-03-01T20:00:00+07:00',
+        villageCodes: [PAJANG, SIBLING],
+      }),
+    );
+    const [pajang, sibling] = [await areaName(PAJANG), await areaName(SIBLING)];
+
+    // A phone that lets the app read its position.
+    const context = await browser.newContext({
+      ...phoneViewport,
+      baseURL: server.url,
+      permissions: ['geolocation'],
+      geolocation: { latitude: -7.5667, longitude: 110.7923, accuracy: 12 },
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signInAt(page, `/bencana/${incident.id}`, dinsos);
+    await page.getByTestId('incident-page').waitFor();
+
+    // Before any GPS: no marker, both villages listed as without a point.
+    await page.getByTestId('incident-map-empty').waitFor();
+    await expect(page.getByTestId('incident-map-unplaced').textContent()).resolves.toContain(pajang);
+
+    await page.getByTestId('tab-asesmen').click();
+    await page.getByTestId('assessment-add').click();
+    await page.getByTestId('in-villageCode').selectOption(PAJANG);
+    for (const [k, v] of [
+      ['affected', '64'],
+      ['displaced', '21'],
+      ['injured', '0'],
+      ['dead', '0'],
+      ['missing', '0'],
+    ] as const) {
+      await page.getByTestId(`in-${k}`).fill(v);
+    }
+    await page.getByTestId('assessment-locate').click();
+    const gps = page.locator('[data-testid="assessment-gps"][data-state="located"]');
+    await expect.poll(() => gps.textContent()).toContain('-7.56670, 110.79230 (± 12 m)');
+    await page.screenshot({ path: '/tmp/pilar-assessment-gps-360x640.png', fullPage: true });
+    await page.getByTestId('assessment-save').click();
+    await page.getByTestId('assessment-saved').waitFor();
+    const rows = await q(`SELECT village_code, lat, lng, accuracy_m FROM incident_assessment WHERE incident_id = $1`, [
+      incident.id,
+    ]);
+    expect(rows.rows).toEqual([{ village_code: PAJANG, lat: -7.5667, lng: 110.7923, accuracy_m: 12 }]);
+    await expect
+      .poll(() => page.locator(`[data-testid="assessment-village"][data-code="${PAJANG}"] [data-testid="a-gps"]`).textContent())
+      .toContain('GPS -7.56670, 110.79230');
+
+    // The dashboard: one marker (Pajang, with its figures); the other village is listed without a point.
+    await page.getByTestId('tab-ringkasan').click();
+    const map = page.getByTestId('incident-map');
+    await expect.poll(() => map.getAttribute('data-markers')).toBe('1');
+    await expect(map.getAttribute('data-tiles')).resolves.toBe('no');
+    await expect.poll(() => map.locator('path.incident-marker').count()).toBe(1);
+    const markerLabel = map.locator('.incident-marker-label');
+    await expect.poll(() => markerLabel.textContent()).toBe(`${pajang}: 64 terdampak, 21 mengungsi, 0 korban terdata`);
+    await expect(page.locator(`[data-testid="incident-map-point"][data-code="${PAJANG}"]`).textContent()).resolves.toContain(
+      pajang,
+    );
+    const unplaced = (await page.getByTestId('incident-map-unplaced').textContent())!;
+    expect(unplaced).toContain(sibling);
+    expect(unplaced).not.toContain(pajang);
+    // The map fits the phone: the page never scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: '/tmp/pilar-incident-map-360x640.png', fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // A phone that refuses the location: a clear message, and the assessment is saved without a point.
+    const refusing = await browser.newContext({ ...phoneViewport, baseURL: server.url });
+    const p2 = await refusing.newPage();
+    await signInAt(p2, `/bencana/${incident.id}`, dinsos);
+    await p2.getByTestId('tab-asesmen').click();
+    await p2.getByTestId('assessment-add').click();
+    await p2.getByTestId('in-villageCode').selectOption(SIBLING);
+    await p2.getByTestId('in-affected').fill('9');
+    await p2.getByTestId('assessment-locate').click();
+    await expect
+      .poll(() => p2.locator('[data-testid="assessment-gps"][data-state="unavailable"]').textContent())
+      .toContain('izin lokasi ditolak');
+    await p2.getByTestId('assessment-save').click();
+    await p2.getByTestId('assessment-saved').waitFor();
+    await p2.getByTestId('tab-ringkasan').click();
+    await expect.poll(() => p2.getByTestId('incident-map').getAttribute('data-markers')).toBe('1');
+    await expect(p2.getByTestId('incident-map-unplaced').textContent()).resolves.toContain(sibling);
+    await refusing.close();
   });
 });

@@ -1,7 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syntheticNik } from '../../server/test/actors';
+import * as members from '../../server/src/modules/members/members.service';
+import { actorWith, as, syntheticNik } from '../../server/test/actors';
 import { buildUser, type BuiltUser } from '../../server/test/factories';
+import { buildMember } from '../../server/test/factories.members';
 import { startTestServer, type TestServer } from '../../server/test/harness';
 import { launchBrowser } from './browser';
 
@@ -22,6 +24,8 @@ const shots = {
   selfRegisterPhone: '/tmp/pilar-self-register-360x640.png',
   recordsPhone: '/tmp/pilar-member-records-360x640.png',
   settingsPhone: '/tmp/pilar-requirement-settings-360x640.png',
+  editPhone: '/tmp/pilar-member-edit-360x640.png',
+  linksPhone: '/tmp/pilar-registration-links-360x640.png',
 };
 // The smallest valid PNG (1×1): a scanned certificate stand-in.
 const PNG = Buffer.from(
@@ -353,5 +357,131 @@ describe('PSM registry administration (real server)', () => {
     expect(psmErrors).toEqual([]);
     expect(vErrors).toEqual([]);
     await Promise.all([iContext.close(), pContext.close(), vContext.close()]);
+  });
+
+  it('edits a PSM’s phone and SK desa (a stale version is refused), and a revoked link is refused on the public page', async () => {
+    const sari = await buildMember(server.database, PAJANG, {
+      input: { fullName: 'Sari Wulandari', phone: null, skNumber: null, skDate: null, skIssuer: null },
+    });
+    const iContext = await browser.newContext(phone);
+    const { page: op, errors: opErrors } = await signedIn(iContext, ipsm, `/psm/${sari.id}`);
+    await op.getByTestId('member-title').waitFor();
+    await op.getByTestId('sk-number-first').waitFor();
+    expect(await op.getByTestId('document-sk-input').count()).toBe(0);
+
+    // ── The edit form opens filled from the record; the NIK and the village are not editable here.
+    await expectTouchTarget(op, 'member-edit');
+    await op.getByTestId('member-edit').click();
+    await op.getByTestId('member-edit-form').waitFor();
+    expect(await op.getByTestId('member-fullName').inputValue()).toBe('Sari Wulandari');
+    expect(await op.getByTestId('member-nik').count()).toBe(0);
+    expect(await op.getByTestId('member-phone').inputValue()).toBe('');
+    // A required field left empty: the server's message appears next to it, nothing is saved.
+    await op.getByTestId('member-fullName').fill('');
+    await op.getByTestId('member-edit-submit').click();
+    await op.locator('[data-testid="field-error"][data-for="fullName"]').waitFor();
+    await op.getByTestId('member-fullName').fill('Sari Wulandari');
+    await op.getByTestId('member-phone').fill('0812 3456 7890');
+    await op.getByTestId('member-skNumber').fill('400/35/2026');
+    await op.getByTestId('member-skDate').fill('2026-03-03');
+    await op.getByTestId('member-skIssuer').fill('Lurah Pajang');
+    // Someone else changes the record meanwhile: the save is refused with a reload hint.
+    const admin = actorWith(['admin', 'ID']);
+    await as(server.database, admin, (ctx) =>
+      members.updateMember(ctx, sari.id, { address: 'Jl. Pajang Raya 5', version: sari.version }),
+    );
+    await op.getByTestId('member-edit-submit').click();
+    await op.getByTestId('error').waitFor();
+    expect(await text(op, '[data-testid="error"]')).toMatch(
+      /^Data ini sudah diubah orang lain \(versi sekarang \d+\); muat ulang lalu ulangi$/,
+    );
+    expect(
+      (await server.database.ownerQuery(`SELECT sk_number FROM member WHERE id = $1`, [sari.id])).rows[0].sk_number,
+    ).toBeNull();
+    await op.getByTestId('member-reload').click();
+    await op.getByTestId('member-edit').waitFor();
+    await op.getByTestId('member-edit').click();
+    // Reloaded: the other user's change is in the form, and kept by this edit.
+    expect(await op.getByTestId('member-address').inputValue()).toBe('Jl. Pajang Raya 5');
+    await op.getByTestId('member-phone').fill('0812 3456 7890');
+    await op.getByTestId('member-skNumber').fill('400/35/2026');
+    await op.getByTestId('member-skDate').fill('2026-03-03');
+    await op.getByTestId('member-skIssuer').fill('Lurah Pajang');
+    await noSidewaysScroll(op);
+    await op.screenshot({ path: shots.editPhone, fullPage: true });
+    await op.getByTestId('member-edit-submit').click();
+    await op.getByTestId('member-saved').waitFor();
+    const facts = await text(op, '[data-testid="member-facts"]');
+    expect(facts).toContain('0812 3456 7890');
+    expect(facts).toContain('400/35/2026 · 3 Maret 2026 · Lurah Pajang');
+    expect(await requirement(op, 'sk_desa').getAttribute('data-met')).toBe('true');
+    // With the SK number recorded, its scan can be attached.
+    await op.getByTestId('document-sk-input').setInputFiles({ name: 'sk-desa.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await op.getByTestId('document-sk-saved').waitFor();
+    await op.reload();
+    await op.getByTestId('member-facts').waitFor();
+    expect(await text(op, '[data-testid="member-facts"]')).toContain('0812 3456 7890');
+    expect(await text(op, '[data-testid="member-facts"]')).toContain('400/35/2026');
+    expect(await text(op, '[data-testid="member-facts"]')).toContain('Jl. Pajang Raya 5');
+    await op.getByTestId('sk-file-link').waitFor();
+    const saved = (await server.database.ownerQuery(`SELECT sk_number, sk_issuer, address FROM member WHERE id = $1`, [sari.id]))
+      .rows[0];
+    expect(saved).toEqual({ sk_number: '400/35/2026', sk_issuer: 'Lurah Pajang', address: 'Jl. Pajang Raya 5' });
+
+    // ── A registration link is listed (never its token) and revoked; the public page then refuses it.
+    await op.goto(new URL('/psm/tautan-pendaftaran', server.url).toString());
+    await op.getByTestId('link-form').waitFor();
+    await op.getByTestId('link-note').fill('Tautan bocor ke grup umum');
+    await op.getByTestId('create-link').click();
+    await op.getByTestId('created-link').waitFor();
+    const url = await text(op, '[data-testid="registration-url"]');
+    const token = url.split('#')[1]!;
+    const listed = op.locator('[data-testid="registration-link"]', { hasText: 'Tautan bocor ke grup umum' });
+    await listed.waitFor();
+    expect(await listed.getAttribute('data-state')).toBe('berlaku');
+    const listedText = (await listed.textContent()) ?? '';
+    expect(listedText).toContain('Sekretaris IPSM Solo');
+    expect(listedText).toContain('Dipakai 0 dari 500 kali');
+    expect(await text(op, '[data-testid="registration-links-list"]')).not.toContain(token);
+    await expectTouchTarget(op, 'revoke-link');
+    await listed.getByTestId('revoke-link').click();
+    await listed.getByTestId('revoke-link-confirm').click();
+    await op
+      .locator('[data-testid="registration-link"][data-state="dicabut"]', { hasText: 'Tautan bocor ke grup umum' })
+      .waitFor();
+    expect(await text(op, '[data-testid="registration-link"][data-state="dicabut"] [data-testid="link-revoked"]')).toMatch(
+      /^Dicabut .+ oleh Sekretaris IPSM Solo$/,
+    );
+    expect(await listed.getByTestId('revoke-link').count()).toBe(0);
+    await noSidewaysScroll(op);
+    await op.screenshot({ path: shots.linksPhone, fullPage: true });
+    // Still revoked after a reload (read from the server).
+    await op.reload();
+    await op
+      .locator('[data-testid="registration-link"][data-state="dicabut"]', { hasText: 'Tautan bocor ke grup umum' })
+      .waitFor();
+
+    const pContext = await browser.newContext(phone);
+    const psm = await pContext.newPage();
+    const psmErrors = watchErrors(psm);
+    await psm.goto(url);
+    await psm.getByTestId('self-register-form').waitFor();
+    await pickArea(psm, 'member-village', 'pajang', PAJANG);
+    await psm.getByTestId('member-fullName').fill('Lewat Tautan Dicabut');
+    await psm.getByTestId('member-sex-L').check();
+    await psm.getByTestId('member-birthDate').fill('1992-02-02');
+    await psm.getByTestId('member-nik').fill(syntheticNik(LAWEYAN_DISTRICT, '1992-02-02', 'L', 43));
+    await psm.getByTestId('self-register-submit').click();
+    await psm.getByTestId('error').waitFor();
+    expect(await text(psm, '[data-testid="error"]')).toContain('Tautan pendaftaran tidak berlaku');
+    expect(await psm.getByTestId('registration-received').count()).toBe(0);
+    const stored = await server.database.ownerQuery(
+      `SELECT count(*)::int AS n FROM member WHERE full_name = 'Lewat Tautan Dicabut'`,
+    );
+    expect(stored.rows[0].n).toBe(0);
+
+    expect(opErrors).toEqual([]);
+    expect(psmErrors).toEqual([]);
+    await Promise.all([iContext.close(), pContext.close()]);
   });
 });

@@ -91,6 +91,23 @@ async function noSidewaysScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 }
 
+/** The phone's stored records (IndexedDB `records`) as text, to look for what must not be there. */
+const phoneRecords = (page: Page, userId: string) =>
+  page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(name);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const rows = await new Promise<unknown[]>((resolve, reject) => {
+      const req = db.transaction('records').objectStore('records').getAll();
+      req.onsuccess = () => resolve(req.result as unknown[]);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return JSON.stringify(rows);
+  }, `pilar-field-${userId}`);
+
 const recipientRow = (page: Page, name: string) => page.getByTestId('field-recipient').filter({ hasText: name });
 
 describe('distribution check-in offline', () => {
@@ -172,11 +189,99 @@ describe('distribution check-in offline', () => {
     // The staff screen shows the same report.
     const staff = await signedIn(await browser.newContext(phone), operator, `/penyaluran/${eventId}`);
     await poll(() => staff.getByTestId('event-report-expected').textContent()).toBe('4');
+    // The invitations with their QR codes come as a PDF for the Dinsos to print.
+    const invitations = staff.waitForEvent('download');
+    await staff.getByTestId('distribution-invitations').click();
+    expect((await invitations).suggestedFilename()).toBe('undangan-penyaluran.pdf');
     expect(await staff.getByTestId('event-report-received').textContent()).toBe('1');
     expect(await staff.getByTestId('event-report-represented').textContent()).toBe('1');
     expect(await staff.getByTestId('event-report-absent').textContent()).toBe('1');
     await noSidewaysScroll(staff);
     await staff.screenshot({ path: '/tmp/pilar-distribution-report-360x640.png', fullPage: true });
+
+    // The Dinsos dashboard of the village shows the same counts from the programme rollups.
+    await staff.goto(new URL(`/dasbor/${PAJANG}`, server.url).toString());
+    const dist = staff.locator('[data-testid="pf-distributions-row"][data-month="2026-11"][data-programme="sembako"]');
+    await poll(() => dist.getByTestId('pf-expected').textContent()).toBe('4');
+    expect(await dist.getByTestId('pf-received').textContent()).toBe('1');
+    expect(await dist.getByTestId('pf-represented').textContent()).toBe('1');
+    expect(await dist.getByTestId('pf-absent').textContent()).toBe('1');
+    expect(await dist.textContent()).toContain('November 2026');
+    const sembako = staff.locator('[data-testid="pf-memberships-row"][data-row="sembako"] td[data-col="aktif"]');
+    expect(await sembako.textContent()).toBe('4');
+    expect(await staff.getByTestId('programme-figures').textContent()).toContain('Penyaluran per bulan dan program');
+    await noSidewaysScroll(staff);
+    await staff.getByTestId('programme-figures').screenshot({ path: '/tmp/pilar-programme-figures-360x640.png' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('checks a recipient in offline by the code under the invitation QR, and the server records a QR check-in', async () => {
+    const painem = recipients[3]!;
+    const token = (
+      await server.database.ownerQuery(`SELECT qr_token FROM distribution_recipient WHERE event_id = $1 AND person_id = $2`, [
+        eventId,
+        painem.id,
+      ])
+    ).rows[0]!.qr_token as string;
+    const { context, page, errors } = await signedInPhone(browser, server.url, psm);
+    await page.getByTestId('field-distributions-link').click();
+    await poll(() => page.getByTestId('field-distribution').count()).toBe(1);
+    await context.setOffline(true);
+    await poll(() => page.getByTestId('field-online').getAttribute('data-online')).toBe('false');
+    await page.getByTestId('field-distribution').click();
+    await poll(() => recipientRow(page, 'Suparmi').getAttribute('data-status')).toBe('received');
+    // The list on the phone holds a hash per invitation, never the token.
+    const stored = await phoneRecords(page, psm.id);
+    expect(stored).toContain('qrHash');
+    expect(stored).not.toContain(token);
+
+    await page.getByTestId('checkin-qr-open').click();
+    // The camera path is offered only where the browser reads QR codes (not headless Linux).
+    const scanner = await page.evaluate(() => 'BarcodeDetector' in window);
+    expect(await page.getByTestId('checkin-qr-photo').count()).toBe(scanner ? 1 : 0);
+    // A code that is on no invitation of this list, then one of a person already checked in.
+    await page.getByTestId('checkin-qr-code').fill(`${token.slice(0, -1)}${token.endsWith('a') ? 'b' : 'a'}`);
+    await page.getByTestId('checkin-qr-find').click();
+    await poll(() => page.getByTestId('checkin-qr-error').textContent()).toBe('Tidak ada di daftar penerima ini');
+    const suparmiToken = (
+      await server.database.ownerQuery(`SELECT qr_token FROM distribution_recipient WHERE event_id = $1 AND person_id = $2`, [
+        eventId,
+        recipients[0]!.id,
+      ])
+    ).rows[0]!.qr_token as string;
+    await page.getByTestId('checkin-qr-code').fill(suparmiToken);
+    await page.getByTestId('checkin-qr-find').click();
+    await poll(() => page.getByTestId('checkin-qr-error').textContent()).toBe('Penerima ini sudah dicatat');
+
+    // The code as printed under the QR (groups of four), typed in capitals: Painem, found by QR.
+    await page.getByTestId('checkin-qr-code').fill(token.toUpperCase().replace(/(.{4})/g, '$1 '));
+    await page.getByTestId('checkin-qr-find').click();
+    await poll(() => page.getByTestId('checkin-name').textContent()).toBe('Painem');
+    expect(await page.getByTestId('checkin-form').textContent()).toContain('dicari dengan QR');
+    await page.getByTestId('checkin-outcome-received').check();
+    await page.getByTestId('checkin-save').click();
+    await page.getByTestId('checkin-saved').waitFor();
+    await poll(() => recipientRow(page, 'Painem').getAttribute('data-status')).toBe('received');
+    await poll(() => page.getByTestId('field-distribution-progress').textContent()).toContain('4 dari 4');
+    await noSidewaysScroll(page);
+
+    await page.goto('/lapangan/penyaluran');
+    await poll(() => pending(page)).toBe(1);
+
+    await context.setOffline(false);
+    await poll(() => pending(page), { timeout: 30_000 }).toBe(0);
+    const rows = await server.database.ownerQuery(
+      `SELECT outcome, method, recorded_by AS by FROM distribution_checkin WHERE event_id = $1 AND person_id = $2`,
+      [eventId, painem.id],
+    );
+    expect(rows.rows).toEqual([{ outcome: 'received', method: 'qr', by: psm.id }]);
+    // After the sync the phone holds the server's copy: the recipient stays checked in, no token kept.
+    await page.getByTestId('field-sync').click();
+    await waitSynced(page);
+    await page.getByTestId('field-distribution').click();
+    await poll(() => recipientRow(page, 'Painem').getAttribute('data-status')).toBe('received');
+    expect(await phoneRecords(page, psm.id)).not.toContain(token);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -47,13 +47,16 @@ export interface MutationItem extends OutboxBase {
   op: 'create' | 'update';
   baseVersion?: number;
   data: Record<string, unknown>;
+  /** A photo (key in `blobs`) whose stored file id goes into `data.photoFileId` once uploaded (an activity's photo). */
+  photoBlobKey?: string;
 }
 
 export interface UploadItem extends OutboxBase {
   kind: 'upload';
   /** Key of the photo in `blobs`. */
   blobKey: string;
-  purpose: 'photo' | 'visit';
+  /** `activity`: a PSM activity's photo, uploaded to /activities/photos before the activity itself. */
+  purpose: 'photo' | 'visit' | 'activity';
 }
 
 export interface VisitItem extends OutboxBase {

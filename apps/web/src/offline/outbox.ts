@@ -158,6 +158,35 @@ export async function recordAssessment(
   return id;
 }
 
+/**
+ * A PSM activity recorded on the phone (issue 7), with its photo (already compressed)
+ * queued first: the activity waits for the upload, then goes once through /sync/push
+ * with the stored file's id filled in. Both are grouped under the activity's own id.
+ */
+export async function recordActivity(db: FieldDb, data: Record<string, unknown>, photo: Blob | null): Promise<string> {
+  const id = uuidv7();
+  await db.transaction('rw', [db.records, db.outbox, db.blobs], async () => {
+    const photoBlobKey = photo ? uuidv7() : undefined;
+    if (photo && photoBlobKey) {
+      await db.blobs.add({ key: photoBlobKey, blob: photo, personId: id, fileId: null, createdAt: Date.now() });
+      await db.outbox.add({ ...newItem(id), kind: 'upload', id: photoBlobKey, blobKey: photoBlobKey, purpose: 'activity' });
+    }
+    const item: MutationItem = {
+      ...newItem(id),
+      kind: 'mutation',
+      id: uuidv7(),
+      entityType: 'activity',
+      entityId: id,
+      op: 'create',
+      data,
+      ...(photoBlobKey ? { photoBlobKey } : {}),
+    };
+    await db.outbox.add(item);
+    await rebuild(db, 'activity', id);
+  });
+  return id;
+}
+
 /** A visit or note with optional photos (already compressed), queued after its person. */
 export async function addVisit(
   db: FieldDb,
@@ -209,6 +238,10 @@ export async function discardItem(db: FieldDb, seq: number): Promise<void> {
       for (const v of all) {
         if (v.kind === 'visit' && v.blobKeys.includes(item.blobKey)) {
           await db.outbox.update(v.seq!, outboxChanges<VisitItem>({ blobKeys: v.blobKeys.filter((k) => k !== item.blobKey) }));
+        }
+        // An activity whose photo was discarded goes without one.
+        if (v.kind === 'mutation' && v.photoBlobKey === item.blobKey) {
+          await db.outbox.update(v.seq!, outboxChanges<MutationItem>({ photoBlobKey: undefined }));
         }
       }
     }

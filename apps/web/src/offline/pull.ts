@@ -127,7 +127,7 @@ export async function pruneHistory(db: FieldDb): Promise<void> {
   const queued = new Set((await db.outbox.toArray()).flatMap((i) => (i.kind === 'mutation' ? [i.entityId] : [])));
   const old = await db.records
     .where('type')
-    .anyOf(['case', 'assessment'])
+    .anyOf(['case', 'assessment', 'activity'])
     .filter((r) => !queued.has(r.id) && (eventDate(r.type, r.data) ?? cutoff) < cutoff)
     .primaryKeys();
   await db.records.bulkDelete(old);

@@ -142,6 +142,11 @@ async function push(db: FieldDb): Promise<number> {
         if (next.kind !== 'mutation') break;
         if (next.status === 'failed' || next.nextAt > now || waiting.has(next.personId)) {
           waiting.add(next.personId);
+        } else if (next.photoBlobKey) {
+          // Its photo's file id goes in with it; without one (not uploaded yet) it waits.
+          const fileId = (await db.blobs.get(next.photoBlobKey))?.fileId;
+          if (fileId) batch.push({ ...next, data: { ...next.data, photoFileId: fileId } });
+          else waiting.add(next.personId);
         } else batch.push(next);
         i += 1;
       }
@@ -207,8 +212,10 @@ async function pushMutations(db: FieldDb, batch: MutationItem[], waiting: Set<st
       continue;
     }
     applied += 1;
-    await db.transaction('rw', db.records, db.outbox, async () => {
+    await db.transaction('rw', [db.records, db.outbox, db.blobs], async () => {
       await db.outbox.delete(m.seq!);
+      // The photo lives on the server now.
+      if (m.photoBlobKey) await db.blobs.delete(m.photoBlobKey);
       const rec = await db.records.get([m.entityType, m.entityId]);
       const clashed = new Set((r.conflicts ?? []).map((c) => c.field));
       // The server's copy now holds what it accepted (the NIK is never kept in clear here).
@@ -227,6 +234,12 @@ async function pushMutations(db: FieldDb, batch: MutationItem[], waiting: Set<st
   return applied;
 }
 
+/** Where a photo goes: under the id made on this phone, so a retry after a lost answer gets the same file back. */
+function uploadPath(item: UploadItem): string {
+  const qs = new URLSearchParams({ ...(item.purpose === 'activity' ? {} : { personId: item.personId }), purpose: item.purpose });
+  return `/api/v1/sync/uploads/${item.blobKey}?${qs.toString()}`;
+}
+
 async function upload(db: FieldDb, item: UploadItem, waiting: Set<string>): Promise<number> {
   const blob = await db.blobs.get(item.blobKey);
   if (!blob) {
@@ -238,9 +251,7 @@ async function upload(db: FieldDb, item: UploadItem, waiting: Set<string>): Prom
     form.append('file', blob.blob, `${item.blobKey}.jpg`);
     await db.outbox.update(item.seq!, { sent: true });
     try {
-      // Under the id made on this phone: a retry after a lost answer gets the same file back.
-      const qs = new URLSearchParams({ personId: item.personId, purpose: item.purpose });
-      const res = await apiFetch<{ id: string }>(`/api/v1/sync/uploads/${item.blobKey}?${qs.toString()}`, { method: 'POST', body: form });
+      const res = await apiFetch<{ id: string }>(uploadPath(item), { method: 'POST', body: form });
       await db.blobs.update(item.blobKey, { fileId: res.id });
     } catch (e) {
       if (e instanceof ApiError && e.kind === 'http' && e.status >= 400 && e.status < 500 && e.status !== 401) {

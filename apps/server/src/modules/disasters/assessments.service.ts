@@ -1,8 +1,8 @@
-import type { RapidAssessmentCreate } from '@pilar/domain/contracts';
 import { uuidv7 } from 'uuidv7';
 import type { Ctx } from '../../platform/access/unit-of-work';
 import { AppError, badRequest } from '../../platform/errors';
 import { loadIncident, requireOpen, requireRespondIn } from './disasters.access';
+import { gpsErrors, type AssessmentCreate } from './assessments.gps';
 import * as store from './assessments.store';
 import { applyAssessment } from './rollup';
 
@@ -10,7 +10,7 @@ import { applyAssessment } from './rollup';
  * Records a rapid needs assessment of one affected village. Every update is a new row
  * (history kept); the latest by assessment time is what the dashboard shows.
  */
-export async function recordAssessment(ctx: Ctx, incidentId: string, input: RapidAssessmentCreate) {
+export async function recordAssessment(ctx: Ctx, incidentId: string, input: AssessmentCreate) {
   const acc = await loadIncident(ctx, incidentId);
   if (input.id) {
     const existing = await store.find(ctx.db, input.id);
@@ -29,7 +29,7 @@ export async function recordAssessment(ctx: Ctx, incidentId: string, input: Rapi
   if (new Date(assessedAt) < new Date(acc.incident.startedAt)) {
     throw badRequest([{ field: 'assessedAt', code: 'assessment.before_start', message: { id: 'Waktu asesmen sebelum kejadian dimulai', en: 'The assessment is dated before the incident started' } }]);
   }
-  const errors = [];
+  const errors = gpsErrors(input);
   if (input.displaced > input.affected) errors.push({ field: 'displaced', code: 'assessment.displaced_gt_affected', message: { id: 'Jumlah mengungsi melebihi jumlah terdampak', en: 'More displaced than affected' } });
   if (errors.length) throw badRequest(errors);
   const id = input.id ?? uuidv7();
@@ -54,12 +54,13 @@ export async function recordAssessment(ctx: Ctx, incidentId: string, input: Rapi
     },
     needs: input.needs,
     note: input.note ?? null,
+    gps: input.lat !== undefined && input.lng !== undefined ? { lat: input.lat, lng: input.lng, accuracyM: input.accuracyM ?? null } : null,
     now,
     actorId: ctx.actor.userId,
     actorLabel: ctx.actor.username,
   });
   await applyAssessment(ctx.db, { id, incidentId, villageCode: input.villageCode, assessedAt });
-  ctx.audit.record({ action: 'incident.assessed', entityType: 'incident_assessment', entityId: id, regencyCode: input.villageCode.slice(0, 5), details: { incidentId, villageCode: input.villageCode } });
+  ctx.audit.record({ action: 'incident.assessed', entityType: 'incident_assessment', entityId: id, regencyCode: input.villageCode.slice(0, 5), details: { incidentId, villageCode: input.villageCode, gps: input.lat !== undefined } });
   return (await store.find(ctx.db, id))!;
 }
 

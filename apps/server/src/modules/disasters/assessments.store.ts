@@ -21,6 +21,9 @@ export interface AssessmentRow {
   pregnant: number;
   needs: Record<string, string>;
   note: string | null;
+  lat: number | null;
+  lng: number | null;
+  accuracyM: number | null;
   recordedBy: string;
   recordedAt: string;
 }
@@ -29,7 +32,7 @@ const SELECT = `
   SELECT a.id, a.incident_id AS "incidentId", a.village_code AS "villageCode", v.name AS "villageName", a.assessed_at AS "assessedAt",
          a.affected, a.displaced, a.injured, a.dead, a.missing, a.houses_ringan AS "housesRingan", a.houses_sedang AS "housesSedang",
          a.houses_berat AS "housesBerat", a.elderly, a.children, a.disabled, a.pregnant, a.needs, a.note,
-         a.recorded_by_label AS "recordedBy", a.recorded_at AS "recordedAt"
+         a.lat, a.lng, a.accuracy_m AS "accuracyM", a.recorded_by_label AS "recordedBy", a.recorded_at AS "recordedAt"
   FROM incident_assessment a JOIN area v ON v.code = a.village_code`;
 
 const norm = (r: Record<string, unknown>): AssessmentRow => ({
@@ -51,6 +54,7 @@ export interface AssessmentWrite {
   figures: Record<'affected' | 'displaced' | 'injured' | 'dead' | 'missing' | 'housesRingan' | 'housesSedang' | 'housesBerat' | 'elderly' | 'children' | 'disabled' | 'pregnant', number>;
   needs: Record<string, string>;
   note: string | null;
+  gps: { lat: number; lng: number; accuracyM: number | null } | null;
   now: Date;
   actorId: string | null;
   actorLabel: string;
@@ -60,10 +64,12 @@ export async function insert(db: Queryable, a: AssessmentWrite): Promise<void> {
   const f = a.figures;
   await db.query(
     `INSERT INTO incident_assessment (id, incident_id, village_code, assessed_at, affected, displaced, injured, dead, missing,
-        houses_ringan, houses_sedang, houses_berat, elderly, children, disabled, pregnant, needs, note, recorded_at, recorded_by, recorded_by_label)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)`,
+        houses_ringan, houses_sedang, houses_berat, elderly, children, disabled, pregnant, needs, note, recorded_at, recorded_by, recorded_by_label,
+        lat, lng, accuracy_m)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24)`,
     [a.id, a.incidentId, a.villageCode, a.assessedAt, f.affected, f.displaced, f.injured, f.dead, f.missing, f.housesRingan, f.housesSedang,
-     f.housesBerat, f.elderly, f.children, f.disabled, f.pregnant, JSON.stringify(a.needs), a.note, a.now, a.actorId, a.actorLabel],
+     f.housesBerat, f.elderly, f.children, f.disabled, f.pregnant, JSON.stringify(a.needs), a.note, a.now, a.actorId, a.actorLabel,
+     a.gps?.lat ?? null, a.gps?.lng ?? null, a.gps?.accuracyM ?? null],
   );
 }
 
@@ -80,4 +86,22 @@ export async function list(db: Queryable, incidentId: string, f: { villageCode?:
     : `SELECT DISTINCT ON ("villageCode") * FROM (${SELECT} WHERE ${where}) q ORDER BY "villageCode", "assessedAt" DESC, id DESC`;
   const { rows } = await db.query(sql, params);
   return rows.map(norm);
+}
+
+export interface VillagePosition {
+  lat: number;
+  lng: number;
+  accuracyM: number | null;
+  assessedAt: string;
+}
+
+/** Per village, the position of its newest assessment that carries GPS (figures only, no person data). */
+export async function latestPoints(db: Queryable, incidentId: string): Promise<Map<string, VillagePosition>> {
+  const { rows } = await db.query<{ villageCode: string; lat: number; lng: number; accuracyM: number | null; assessedAt: Date }>(
+    `SELECT DISTINCT ON (village_code) village_code AS "villageCode", lat, lng, accuracy_m AS "accuracyM", assessed_at AS "assessedAt"
+     FROM incident_assessment WHERE incident_id = $1 AND lat IS NOT NULL
+     ORDER BY village_code, assessed_at DESC, id DESC`,
+    [incidentId],
+  );
+  return new Map(rows.map((r) => [r.villageCode, { lat: r.lat, lng: r.lng, accuracyM: r.accuracyM, assessedAt: new Date(r.assessedAt).toISOString() }]));
 }

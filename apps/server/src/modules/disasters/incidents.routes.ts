@@ -2,18 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   IncidentCreateSchema,
-  IncidentDashboardSchema,
   IncidentListQuerySchema,
   IncidentListSchema,
   IncidentSchema,
   IncidentStatusChangeSchema,
   IncidentUpdateSchema,
   ProblemSchema,
-  RapidAssessmentCreateSchema,
   RapidAssessmentListQuerySchema,
-  RapidAssessmentListSchema,
-  RapidAssessmentSchema,
 } from '@pilar/domain/contracts';
+import { AssessmentCreateSchema, AssessmentListSchema, AssessmentSchema, DashboardWithMapSchema } from './assessments.gps';
 import { listAssessments, recordAssessment } from './assessments.service';
 import { incidentDashboard } from './dashboard.service';
 import * as incidents from './incidents.service';
@@ -51,17 +48,22 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/incidents/:id/assessments',
-    { schema: { tags, summary: 'Record a rapid needs assessment of an affected village (append-only)', params: IdParams, body: RapidAssessmentCreateSchema, response: { 201: RapidAssessmentSchema, ...errors } } },
+    { schema: { tags, summary: 'Record a rapid needs assessment of an affected village (append-only)', params: IdParams, body: AssessmentCreateSchema, response: { 201: AssessmentSchema, ...errors } } },
     async (req, reply) => reply.status(201).send(await req.run((ctx) => recordAssessment(ctx, req.params.id, req.body))),
   );
   app.get(
     '/incidents/:id/assessments',
-    { schema: { tags, summary: 'Latest assessment per village, or the history (history=true)', params: IdParams, querystring: RapidAssessmentListQuerySchema, response: { 200: RapidAssessmentListSchema, ...errors } } },
+    { schema: { tags, summary: 'Latest assessment per village, or the history (history=true)', params: IdParams, querystring: RapidAssessmentListQuerySchema, response: { 200: AssessmentListSchema, ...errors } } },
     async (req) => req.run((ctx) => listAssessments(ctx, req.params.id, { villageCode: req.query.villageCode, history: req.query.history === 'true' })),
   );
   app.get(
     '/incidents/:id/dashboard',
-    { schema: { tags, summary: 'Figures per affected village and SPM indicator 5 (from the rollup)', params: IdParams, response: { 200: IncidentDashboardSchema, ...errors } } },
-    async (req) => req.run((ctx) => incidentDashboard(ctx, req.params.id)),
+    { schema: { tags, summary: 'Figures per affected village, SPM indicator 5 (from the rollup) and the map: each village at its newest assessment with GPS', params: IdParams, response: { 200: DashboardWithMapSchema, ...errors } } },
+    async (req) => {
+      // The tile server is the dashboard map's (PILAR_MAP_TILE_URL); null: markers on a plain background.
+      const { PILAR_MAP_TILE_URL: url, PILAR_MAP_TILE_ATTRIBUTION: attribution } = app.pilar.config;
+      const dashboard = await req.run((ctx) => incidentDashboard(ctx, req.params.id));
+      return { ...dashboard, tiles: url ? { url, attribution: attribution || null } : null };
+    },
   );
 };

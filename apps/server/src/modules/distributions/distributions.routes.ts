@@ -18,6 +18,7 @@ import {
 import { badRequest } from '../../platform/errors';
 import { checkIn, updateCheckin, uploadProof } from './checkin.service';
 import * as distributions from './distributions.service';
+import { invitationSheet } from './invitations';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 const IdParams = z.object({ id: z.uuid() });
@@ -37,6 +38,12 @@ export const distributionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/distributions/:id/recipients', { schema: { tags, summary: 'Expected recipients with their check-ins (NIK masked)', params: IdParams, response: { 200: RecipientListSchema, ...errors } } },
     async (req) => req.run((ctx) => distributions.listRecipients(ctx, req.params.id)));
+
+  app.get('/distributions/:id/invitations', { schema: { tags, summary: 'A4 sheet of invitations (PDF): each recipient with the QR code and the code printed under it', params: IdParams, response: { 200: z.any(), ...errors } } },
+    async (req, reply) => {
+      const pdf = await req.run((ctx) => invitationSheet(ctx, req.params.id));
+      return reply.header('content-type', 'application/pdf').header('content-disposition', 'attachment; filename="undangan-penyaluran.pdf"').header('cache-control', 'no-store').send(pdf);
+    });
 
   app.post('/distributions/:id/close', { schema: { tags, summary: 'Close a distribution (no more check-ins)', params: IdParams, response: { 200: DistributionSchema, ...errors } } },
     async (req) => req.run((ctx) => distributions.closeEvent(ctx, req.params.id)));

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { abilities, isWithin, type Permission } from '@pilar/domain';
 import { discrepancy, type DistributionCreate } from '@pilar/domain/contracts';
 import { uuidv7 } from 'uuidv7';
@@ -8,6 +7,7 @@ import { AppError, badRequest, notFound } from '../../platform/errors';
 import { requireProgramme } from '../programmes/recipients';
 import { withProgrammeRollup } from '../programmes/rollups';
 import * as store from './distributions.store';
+import { invitationCode } from './invitationCode';
 
 function can(ctx: Ctx, p: Permission, area: string): boolean {
   return abilities(ctx.actor, { areaCode: area }, [p]).length > 0;
@@ -30,7 +30,7 @@ export async function loadEvent(ctx: Ctx, id: string, permission: Permission): P
 /**
  * A distribution (penyaluran): programme, place, date, and a frozen snapshot of the
  * expected recipients — the active members living in the area on that day, each with a
- * random QR token for the invitation (DOMAIN.md §9: a payment cycle needs a frozen list).
+ * random QR code for the invitation (invitationCode.ts; DOMAIN.md §9: a payment cycle needs a frozen list).
  */
 export async function createEvent(ctx: Ctx, input: DistributionCreate) {
   requireAccess(ctx.actor, 'distribution.manage', { areaCode: input.areaCode });
@@ -54,7 +54,7 @@ export async function createEvent(ctx: Ctx, input: DistributionCreate) {
     throw err;
   }
   await withProgrammeRollup(ctx.db, 'distribution', { regencyCode, ids: [id] }, async () => {
-    await store.insertRecipients(ctx.db, regencyCode, id, members.map((m) => ({ ...m, id: uuidv7(), qrToken: randomBytes(16).toString('base64url') })));
+    await store.insertRecipients(ctx.db, regencyCode, id, members.map((m) => ({ ...m, id: uuidv7(), qrToken: invitationCode() })));
     await store.setEventStatus(ctx.db, { regencyCode, id }, { expectedCount: members.length });
   });
   ctx.audit.record({ action: 'distribution.created', entityType: 'distribution_event', entityId: id, regencyCode, details: { programme: input.programmeCode, areaCode: input.areaCode, expected: members.length } });

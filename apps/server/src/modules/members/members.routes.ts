@@ -34,6 +34,7 @@ import { cardSheet, singleCard } from './members.card';
 import { importMembers, importTemplate } from './members.import';
 import { createRegistrationLink, selfRegister, verifyCard } from './members.public';
 import * as members from './members.service';
+import { registrationLinkRoutes } from './registration-links.routes';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 const IdParams = z.object({ id: z.uuid() });
@@ -145,6 +146,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/member-registration-links', { schema: { tags, summary: 'Create a self-registration link for a regency (token shown once)', body: RegistrationLinkCreateSchema, response: { 201: RegistrationLinkSchema, ...errors } } },
     async (req, reply) => reply.status(201).send(await req.run((ctx) => createRegistrationLink(ctx, req.body))));
+  await app.register(registrationLinkRoutes);
 
   // Public: self-registration with a link token, and the card verification page.
   app.post('/public/member-registrations', { schema: { tags: ['public'], summary: 'Self-registration of a PSM with a link token (rate-limited)', body: SelfRegistrationSchema, response: { 202: SelfRegistrationResultSchema, 429: ProblemSchema, ...errors } } },

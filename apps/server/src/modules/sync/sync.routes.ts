@@ -113,15 +113,18 @@ export const syncRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Upload a photo under the id the phone made for it (multipart field "file"); a retry returns the first file, never a second',
         params: z.object({ id: z.uuid() }),
-        querystring: z.object({ personId: z.uuid(), purpose: z.enum(['photo', 'visit']) }).strict(),
+        // A person's photo names its person; an activity's photo (purpose `activity`) has none.
+        querystring: z.object({ personId: z.uuid().optional(), purpose: z.enum(['photo', 'visit', 'activity']) }).strict(),
         response: { 200: FileUploadResultSchema, 201: FileUploadResultSchema, ...errors, 413: ProblemSchema, 415: ProblemSchema },
       },
     },
     async (req, reply) => {
       const file = req.isMultipart() ? await req.file() : undefined;
       if (!file) throw badRequest([{ field: 'file', code: 'file.missing', message: { id: 'Kirim berkas sebagai multipart/form-data (kolom "file")', en: 'Send the file as multipart/form-data (field "file")' } }]);
+      const { personId, purpose } = req.query;
+      if (purpose !== 'activity' && !personId) throw badRequest([{ field: 'personId', code: 'validation.required', message: { id: 'personId wajib untuk foto warga', en: 'personId is required for a person photo' } }]);
       const bytes = await file.toBuffer();
-      const out = await uploadOnce(app.pilar, req.actor, req.id, { id: req.params.id, personId: req.query.personId, purpose: req.query.purpose, bytes });
+      const out = await uploadOnce(app.pilar, req.actor, req.id, { id: req.params.id, ...(personId ? { personId } : {}), purpose, bytes });
       return reply.status(out.created ? 201 : 200).send(out.file);
     },
   );

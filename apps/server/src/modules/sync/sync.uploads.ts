@@ -2,6 +2,7 @@ import type { Actor } from '../../platform/access/actor';
 import { unauthenticated } from '../../platform/access/actor';
 import { runAs, type Services } from '../../platform/access/unit-of-work';
 import { notFound } from '../../platform/errors';
+import { uploadActivityPhoto } from '../activities/activities.service';
 import { uploadPersonFile, type PersonFilePurpose } from '../people/files';
 import * as store from './sync.store';
 
@@ -22,7 +23,8 @@ export async function uploadOnce(
   services: Services,
   actor: Actor,
   requestId: string | null,
-  upload: { id: string; personId: string; purpose: PersonFilePurpose; bytes: Buffer },
+  /** `activity`: a PSM activity's photo (no person; stored in the PSM's village). */
+  upload: { id: string; personId?: string; purpose: PersonFilePurpose | 'activity'; bytes: Buffer },
 ): Promise<{ created: boolean; file: UploadResult }> {
   if (actor.kind === 'anonymous' || !actor.userId) throw unauthenticated();
   // Set once bytes are on the disk (read after the transaction, so kept in an object).
@@ -35,13 +37,16 @@ export async function uploadOnce(
         if (done.userId !== actor.userId) throw notFound();
         return { created: false, file: done.response as UploadResult };
       }
-      const file = await uploadPersonFile(ctx, upload.personId, upload.purpose, upload.bytes);
+      const file =
+        upload.purpose === 'activity'
+          ? await uploadActivityPhoto(ctx, undefined, upload.bytes)
+          : await uploadPersonFile(ctx, upload.personId!, upload.purpose, upload.bytes);
       attempt.fileId = file.id;
       await store.saveMutation(ctx.db, {
         id: upload.id,
         userId: actor.userId!,
         entityType: 'file',
-        entityId: upload.personId,
+        entityId: upload.personId ?? file.id,
         response: file,
         at: ctx.clock.now(),
       });

@@ -14,6 +14,7 @@ import { getDashboard } from './dashboard.api';
 import { DashboardMap } from './DashboardMap';
 import type { Dashboard } from './dashboard.types';
 import { ExportForm } from './ExportForm';
+import { ProgrammeFigures } from './ProgrammeFigures';
 
 const pct = (p: number | null) => (p === null ? '—' : `${Math.round(p * 10) / 10}%`);
 
@@ -169,6 +170,7 @@ export default function DashboardPage({ code }: { code: string | null }) {
             />
           </section>
           <Children d={state.data} />
+          <ProgrammeFigures area={state.data.area.code} />
           <DashboardMap area={state.data.area.code} period={period} />
           <ExportForm area={state.data.area.code} period={period} />
         </>

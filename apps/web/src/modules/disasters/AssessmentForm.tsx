@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
+import { useGeolocation } from '../cases/useGeolocation';
+import { AssessmentGps } from './AssessmentGps';
 import { recordAssessment } from './disasters.api';
 import { NEED_KINDS, NEED_LEVELS, type Incident } from './disasters.types';
 import { CountField, FormError, localNow, toIso, useSubmit } from './forms';
@@ -22,6 +24,7 @@ export function AssessmentForm({ incident, onSaved }: { incident: Incident; onSa
   const [needs, setNeeds] = useState<Record<string, string>>({});
   const [note, setNote] = useState('');
   const [saved, setSaved] = useState(false);
+  const geo = useGeolocation();
   const submit = useSubmit();
   const errors = submit.errors;
 
@@ -42,6 +45,7 @@ export function AssessmentForm({ incident, onSaved }: { incident: Incident; onSa
       ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v.trim() === '' ? 0 : Number(v)])),
       needs: Object.fromEntries(Object.entries(needs).filter(([, level]) => level !== '')),
       ...(note.trim() ? { note: note.trim() } : {}),
+      ...(geo.state.status === 'located' ? geo.state.fix : {}),
     };
     void submit.run(
       () => recordAssessment(incident.id, body),
@@ -49,6 +53,7 @@ export function AssessmentForm({ incident, onSaved }: { incident: Incident; onSa
         setCounts(emptyCounts());
         setNeeds({});
         setNote('');
+        geo.clear();
         setSaved(true);
         onSaved();
       },
@@ -81,6 +86,7 @@ export function AssessmentForm({ incident, onSaved }: { incident: Incident; onSa
       <Field name="assessedAt" label={t('disasters.assessment.assessedAt')} error={errors.assessedAt}>
         {(p) => <input {...p} type="datetime-local" value={assessedAt} onChange={(e) => setAssessedAt(e.target.value)} />}
       </Field>
+      <AssessmentGps geo={geo.state} onLocate={geo.locate} onClear={geo.clear} errors={errors} />
       <fieldset className="field">
         <legend className="field-label">{t('disasters.assessment.people')}</legend>
         <div className="count-grid">{PEOPLE.map(count)}</div>

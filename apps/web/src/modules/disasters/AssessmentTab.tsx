@@ -15,7 +15,15 @@ function AssessmentCard({ a }: { a: Assessment }) {
   const needs = Object.entries(a.needs).filter(([, level]) => level !== 'tidak');
   return (
     <div className="assessment" data-testid="assessment" data-village={a.villageCode}>
-      <p className="meta">{formatTime(a.assessedAt)}</p>
+      <p className="meta">
+        {formatTime(a.assessedAt)}
+        {a.lat !== null && a.lng !== null && (
+          <span data-testid="a-gps">
+            {' · '}
+            {t('disasters.gps.recorded', { lat: a.lat.toFixed(5), lng: a.lng.toFixed(5) })}
+          </span>
+        )}
+      </p>
       <dl className="facts">
         {people.map((k) => (
           <div key={k}>

@@ -4,6 +4,7 @@ import { useFormatDateTime, useFormatNumber } from '../../hooks/useFormat';
 import { useLoad } from '../../hooks/useLoad';
 import { getDashboard } from './disasters.api';
 import type { DashboardVillage, Incident, IncidentDashboard } from './disasters.types';
+import { IncidentMap } from './IncidentMap';
 import '../dashboard/charts.css';
 
 function Figures({ d }: { d: IncidentDashboard }) {
@@ -88,9 +89,8 @@ function VillageTable({ villages }: { villages: DashboardVillage[] }) {
 }
 
 /**
- * The incident dashboard (from the rollup): totals, SPM indicator 5 and the affected
- * villages. The area data carries no village coordinates, so the villages are a table
- * rather than a map.
+ * The incident dashboard (from the rollup): totals, SPM indicator 5, the map of the
+ * affected villages (placed by their assessments' GPS) and the villages' figures.
  */
 export function DashboardTab({ incident }: { incident: Incident }) {
   const { t } = useTranslation();
@@ -100,10 +100,10 @@ export function DashboardTab({ incident }: { incident: Incident }) {
   return (
     <section aria-labelledby="dash-title" data-testid="incident-dashboard">
       <Figures d={state.data} />
+      <IncidentMap dashboard={state.data} />
       <h2 id="dash-title" className="section-title">
         {t('disasters.dashboard.villagesTitle')}
       </h2>
-      <p className="hint">{t('disasters.dashboard.noMap')}</p>
       <VillageTable villages={state.data.villages} />
     </section>
   );

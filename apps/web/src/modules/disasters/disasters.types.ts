@@ -92,6 +92,9 @@ export interface Assessment {
   pregnant: number;
   needs: Record<string, string>;
   note: string | null;
+  lat: number | null;
+  lng: number | null;
+  accuracyM: number | null;
   recordedAt: string;
 }
 
@@ -209,8 +212,22 @@ export interface DashboardVillage {
   victimsVulnerable: number;
   victimsMet: number;
   aidIssues: number;
+  /** Where the village sits on the map: its newest assessment with GPS, or null. */
+  point: VillagePoint | null;
+}
+export interface VillagePoint {
+  lat: number;
+  lng: number;
+  accuracyM: number | null;
+  assessedAt: string;
+}
+/** The configured tile server (PILAR_MAP_TILE_URL); null: markers on a plain background. */
+export interface MapTiles {
+  url: string;
+  attribution: string | null;
 }
 export interface IncidentDashboard {
   villages: DashboardVillage[];
+  tiles: MapTiles | null;
   totals: { affected: number; displaced: number; victims: number; victimsMet: number; spmPercent: number | null };
 }

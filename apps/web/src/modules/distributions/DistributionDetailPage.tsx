@@ -85,6 +85,17 @@ function Header({ d, onChanged }: { d: Distribution; onChanged: () => void }) {
           {t('distributionUi.close')}
         </button>
       )}
+      {d.status === 'open' && d.actions.includes('distribution.manage') && (
+        // A plain download (GET, session cookie): each recipient's QR and the code under it.
+        <a
+          className="button button-secondary"
+          href={`/api/v1/distributions/${d.id}/invitations`}
+          download
+          data-testid="distribution-invitations"
+        >
+          {t('distributionUi.invitations')}
+        </a>
+      )}
       {error !== null && <ErrorMessage error={error} />}
     </section>
   );

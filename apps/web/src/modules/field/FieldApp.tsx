@@ -19,6 +19,8 @@ import { FieldDistributionsLink, FieldDistributionsScreen } from '../distributio
 import { FieldIncidents } from '../disasters/FieldIncidents';
 import { FieldIncidentScreen } from '../disasters/FieldIncidentScreen';
 import { FieldVictimScreen } from '../disasters/FieldVictimScreen';
+// activity log offline (issue 7)
+import { ActivityEditScreen, ActivityScreen } from './ActivityScreen';
 import './field.css';
 
 const DbContext = createContext<FieldDb | null>(null);
@@ -61,6 +63,8 @@ export default function FieldApp() {
         {screen.name === 'home' && <FieldIncidents />}
         {screen.name === 'incident' && <FieldIncidentScreen id={screen.id} />}
         {screen.name === 'victimNew' && <FieldVictimScreen id={screen.id} />}
+        {screen.name === 'activities' && <ActivityScreen />}
+        {screen.name === 'activityEdit' && <ActivityEditScreen id={screen.id} />}
         {screen.name === 'notFound' && <p className="notice">{t('common.notFoundBody')}</p>}
       </div>
     </DbContext.Provider>

@@ -1,77 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../components/Link';
-import type { OutboxItem } from '../../offline/db';
-import { discardItem, retryItem } from '../../offline/outbox';
 import { useLive } from '../../offline/useLive';
-import { navigate } from '../../router';
+import { FailedItems } from './FailedItems';
 import { useFieldDb } from './FieldApp';
 import { fieldPaths } from './fieldPaths';
-import { problemText } from './problemText';
 import { SignOutSection } from './SignOutSection';
 import { SyncPanel } from './SyncPanel';
-
-/** What a refused write was, in words the PSM recognises. */
-function useDescribe() {
-  const { t } = useTranslation();
-  return (item: OutboxItem, name: string) =>
-    item.kind === 'mutation' && (item.entityType === 'case' || item.entityType === 'assessment')
-      ? t(`fieldOffline.outbox.${item.entityType}`, { name })
-      : item.kind === 'mutation'
-      ? t(item.op === 'create' ? 'field.outbox.create' : 'field.outbox.update', { name })
-      : item.kind === 'visit'
-        ? t('field.outbox.visit', { name })
-        : t('field.outbox.photo', { name });
-}
-
-function FailedItems() {
-  const { t } = useTranslation();
-  const db = useFieldDb();
-  const describe = useDescribe();
-  const failed = useLive(async () => {
-    const items = await db.outbox.where('status').equals('failed').sortBy('seq');
-    const names = new Map((await db.records.bulkGet(items.map((i) => ['person', i.personId]))).map((r, n) => [items[n]!.personId, String(r?.data.fullName ?? '')]));
-    return items.map((item) => ({ item, name: names.get(item.personId) ?? '' }));
-  }, [db]);
-  if (!failed?.length) return null;
-  return (
-    <section className="card" aria-labelledby="failed-title" data-testid="outbox-failed-list">
-      <h2 id="failed-title" className="section-title">
-        {t('field.outbox.failedTitle')}
-      </h2>
-      <ul className="plain-list">
-        {failed.map(({ item, name }) => (
-          <li key={item.seq} className="failed-item" data-testid="outbox-failed">
-            <p className="failed-what">{describe(item, name)}</p>
-            <p className="failed-reason" data-testid="failed-reason">
-              {problemText(item.error?.problem, t('field.outbox.unknownReason'))}
-            </p>
-            <div className="actions">
-              {item.kind === 'mutation' && item.entityType === 'person' && (
-                <button type="button" className="button" data-testid="failed-edit" onClick={() => navigate(fieldPaths.personEdit(item.personId))}>
-                  {t('field.outbox.edit')}
-                </button>
-              )}
-              <button type="button" className="button button-secondary" data-testid="failed-retry" onClick={() => void retryItem(db, item.seq!)}>
-                {t('common.retry')}
-              </button>
-              <button
-                type="button"
-                className="button button-secondary"
-                data-testid="failed-discard"
-                onClick={() => {
-                  if (confirm(t('field.outbox.discardConfirm'))) void discardItem(db, item.seq!);
-                }}
-              >
-                {t('field.outbox.discard')}
-              </button>
-            </div>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
 
 export function FieldHome() {
   const { t } = useTranslation();
@@ -93,6 +28,9 @@ export function FieldHome() {
       <FailedItems />
       <Link href={fieldPaths.personNew} className="button button-block" data-testid="field-new-person">
         {t('field.person.register')}
+      </Link>
+      <Link href={fieldPaths.activities} className="button button-secondary button-block" data-testid="field-activities">
+        {t('activityLog.new')}
       </Link>
       <section aria-labelledby="persons-title">
         <h2 id="persons-title" className="section-title">

@@ -21,7 +21,7 @@ function failureOf(err: GeolocationPositionError): State {
  * The visit's location, taken only when the PSM asks (GPS drains a cheap phone's battery)
  * and never required: a refused permission or no fix says so plainly and the form still saves.
  */
-export function GpsField({ onChange }: { onChange: (p: Position | null) => void }) {
+export function GpsField({ onChange, label }: { onChange: (p: Position | null) => void; label?: string }) {
   const { t } = useTranslation();
   const [state, setState] = useState<State>(() => ('geolocation' in navigator ? { kind: 'idle' } : { kind: 'unavailable' }));
 
@@ -47,7 +47,7 @@ export function GpsField({ onChange }: { onChange: (p: Position | null) => void 
 
   return (
     <fieldset className="field" data-testid="v-gps" data-state={state.kind}>
-      <legend className="field-label">{t('fieldOffline.gps.label')}</legend>
+      <legend className="field-label">{label ?? t('fieldOffline.gps.label')}</legend>
       {state.kind === 'taken' ? (
         <>
           <p className="hint" data-testid="v-gps-taken">

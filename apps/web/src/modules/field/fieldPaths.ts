@@ -14,6 +14,9 @@ export const fieldPaths = {
   // distributions: offline check-in (issue 8)
   distributions: '/lapangan/penyaluran',
   distribution: (id: string) => `/lapangan/penyaluran/${id}`,
+  // activity log offline (issue 7)
+  activities: '/lapangan/kegiatan',
+  activityEdit: (id: string) => `/lapangan/kegiatan/${id}/ubah`,
 };
 
 export type FieldScreen =
@@ -30,6 +33,9 @@ export type FieldScreen =
   // disasters: incidents and offline victim registration (issue 9)
   | { name: 'incident'; id: string }
   | { name: 'victimNew'; id: string }
+  // activity log offline (issue 7)
+  | { name: 'activities' }
+  | { name: 'activityEdit'; id: string }
   | { name: 'notFound' };
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -43,6 +49,10 @@ export function matchFieldScreen(path: string): FieldScreen {
   if (p === '/lapangan/penyaluran') return { name: 'distributions' };
   const d = new RegExp(`^/lapangan/penyaluran/(${UUID})$`, 'i').exec(p);
   if (d?.[1]) return { name: 'distribution', id: d[1].toLowerCase() };
+  // activity log offline (issue 7)
+  if (p === '/lapangan/kegiatan') return { name: 'activities' };
+  const act = new RegExp(`^/lapangan/kegiatan/(${UUID})/ubah$`, 'i').exec(p);
+  if (act?.[1]) return { name: 'activityEdit', id: act[1].toLowerCase() };
   // disasters (issue 9): /lapangan/bencana/:id[/korban]
   const disaster = matchFieldDisaster(p);
   if (disaster) return disaster;

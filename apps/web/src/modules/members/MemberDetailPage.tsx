@@ -12,9 +12,11 @@ import './members.css';
 import { KtaForm, MemberTransitions } from './MemberActions';
 import { MemberStatusBadge } from './MemberBits';
 import { MemberDocuments } from './MemberDocuments';
+import { MemberEditForm } from './MemberEditForm';
+import { Warnings } from './FormBits';
 import { Awards, Trainings, Transfers } from './MemberRecords';
 import { cardPdfUrl, getMember } from './members.api';
-import type { Member } from './members.types';
+import type { Member, Warning } from './members.types';
 
 function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
   return (
@@ -71,6 +73,7 @@ function Facts({ member }: { member: Member }) {
     [t('members.birthDate'), `${formatDate(member.birthDate)} (${t('persons.age', { count: member.age })})`],
     [t('members.sex'), t(`persons.sexValue.${member.sex}`)],
     [t('members.phone'), member.phone ?? dash],
+    [t('members.address'), member.address ?? dash],
     [
       t('members.sk'),
       member.sk
@@ -137,6 +140,9 @@ export default function MemberDetailPage({ id }: { id: string }) {
   const member = changed ?? (state.status === 'done' ? state.data : null);
   // The card endpoint answers only for verified members (aktif / tidak aktif); mirrors members.card.ts.
   const printable = member?.status === 'aktif' || member?.status === 'tidak_aktif';
+  const canEdit = member?.actions.includes('member.update') ?? false;
+  const [editing, setEditing] = useState(false);
+  const [editWarnings, setEditWarnings] = useState<Warning[]>([]);
 
   return (
     <div className="page">
@@ -165,9 +171,34 @@ export default function MemberDetailPage({ id }: { id: string }) {
             </p>
           )}
           <MemberTransitions member={member} onChange={setChanged} />
-          <section className="card">
-            <Facts member={member} />
-            {printable && (
+          <section className="card" data-testid="member-identity">
+            {editing ? (
+              <MemberEditForm
+                member={member}
+                onSaved={(saved, warnings) => {
+                  setChanged(saved);
+                  setEditWarnings(warnings);
+                  setEditing(false);
+                }}
+                onCancel={() => setEditing(false)}
+              />
+            ) : (
+              <Facts member={member} />
+            )}
+            <Warnings warnings={editWarnings} testId="member-edit-warnings" />
+            {!editing && canEdit && (
+              <div className="actions">
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => setEditing(true)}
+                  data-testid="member-edit"
+                >
+                  {t('memberAdmin.edit.open')}
+                </button>
+              </div>
+            )}
+            {!editing && printable && (
               <div className="actions">
                 <a
                   className="button button-secondary"

@@ -62,16 +62,20 @@ type TextKey = 'fullName' | 'birthDate' | 'nik' | 'phone' | 'address' | 'rw' | '
 
 /**
  * The identity, residence, health and SK fields of a PSM registration, shared by the
- * operator's form (`/psm/baru`) and the public self-registration page.
+ * operator's form (`/psm/baru`), the public self-registration page and the edit form
+ * on the member page.
  */
 export function MemberFormFields({
   draft,
   onChange,
   errors,
+  withNik = true,
 }: {
   draft: MemberDraft;
   onChange: (patch: Partial<MemberDraft>) => void;
   errors: Record<string, string>;
+  /** Off when editing: the NIK is set at registration and never shown again in clear. */
+  withNik?: boolean;
 }) {
   const { t } = useTranslation();
   const text = (name: TextKey, label: string, type = 'text', extra: Record<string, unknown> = {}) => (
@@ -112,7 +116,7 @@ export function MemberFormFields({
         {errors.sex && <p className="field-error">{errors.sex}</p>}
       </fieldset>
       {text('birthDate', t('members.birthDate'), 'date')}
-      {text('nik', t('members.nik'), 'text', { inputMode: 'numeric', autoComplete: 'off', maxLength: 20 })}
+      {withNik && text('nik', t('members.nik'), 'text', { inputMode: 'numeric', autoComplete: 'off', maxLength: 20 })}
       {text('phone', t('members.phone'), 'tel')}
       {text('address', t('members.address'))}
       {text('rw', t('members.rw'), 'text', { inputMode: 'numeric', maxLength: 3 })}

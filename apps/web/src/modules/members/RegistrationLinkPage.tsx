@@ -9,6 +9,7 @@ import { AreaPicker } from '../areas/AreaPicker';
 import { grantAreas } from '../persons/scope';
 import { FormActions, FormProblem, useSubmit } from './FormBits';
 import { createRegistrationLink, selfRegistrationUrl } from './memberAdmin.api';
+import { RegistrationLinkList } from './RegistrationLinkList';
 import type { RegistrationLink } from './members.types';
 import { useRegencyChoice } from './regency';
 import { soleRegencyCode } from './regencyScope';
@@ -49,7 +50,7 @@ function CreatedLink({ link, regencyName }: { link: RegistrationLink; regencyNam
 /**
  * `/psm/tautan-pendaftaran`: IPSM or Dinsos (member.create) makes a self-registration
  * link for a regency; PSM who open it register themselves and land in the
- * verification queue of the regency's Dinsos.
+ * verification queue of the regency's Dinsos. Below, the links made so far, to revoke.
  */
 export default function RegistrationLinkPage() {
   const { t } = useTranslation();
@@ -58,6 +59,8 @@ export default function RegistrationLinkPage() {
   const [validDays, setValidDays] = useState('30');
   const [note, setNote] = useState('');
   const [created, setCreated] = useState<{ link: RegistrationLink; regencyName: string } | null>(null);
+  // Counts the links made here, so the list below reloads to show the new one.
+  const [made, setMade] = useState(0);
   const { busy, error, errors, onSubmit } = useSubmit(
     () =>
       createRegistrationLink({
@@ -65,7 +68,10 @@ export default function RegistrationLinkPage() {
         validDays: Number(validDays),
         ...(note.trim() ? { note: note.trim() } : {}),
       }),
-    (link) => setCreated({ link, regencyName: regency?.name ?? link.regencyCode }),
+    (link) => {
+      setCreated({ link, regencyName: regency?.name ?? link.regencyCode });
+      setMade((n) => n + 1);
+    },
   );
 
   return (
@@ -114,6 +120,7 @@ export default function RegistrationLinkPage() {
         <FormActions busy={busy} label={t('memberAdmin.link.create')} testId="create-link" />
       </form>
       {created && <CreatedLink key={created.link.id} link={created.link} regencyName={created.regencyName} />}
+      <RegistrationLinkList refresh={made} />
     </div>
   );
 }

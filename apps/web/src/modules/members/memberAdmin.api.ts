@@ -1,5 +1,14 @@
 import { apiFetch, type LocalizedText } from '../../api/client';
-import type { AwardLevel, Member, MemberInput, RegistrationLink, RequirementSettings, Warning } from './members.types';
+import type {
+  AwardLevel,
+  Member,
+  MemberInput,
+  MemberUpdate,
+  RegistrationLink,
+  RegistrationLinkListItem,
+  RequirementSettings,
+  Warning,
+} from './members.types';
 
 // The registry's recorded changes (transfer, training, award), the per-regency
 // requirement settings, self-registration links and the public registration form.
@@ -60,6 +69,15 @@ const requirementsPath = (regencyCode: string) => `/api/v1/member-requirements/$
 export const getRequirementSettings = (regencyCode: string) => apiFetch<RequirementSettings>(requirementsPath(regencyCode));
 export const saveRequirementSettings = (regencyCode: string, items: { code: string; enabled: boolean }[]) =>
   apiFetch<RequirementSettings>(requirementsPath(regencyCode), { method: 'PUT', json: { items } });
+
+/** Edits identity, residence and SK fields; a stale `version` answers 409 (reload and retry). */
+export const updateMember = (id: string, body: MemberUpdate) =>
+  apiFetch<Member & { warnings: Warning[] }>(path(id), { method: 'PATCH', json: body });
+
+export const listRegistrationLinks = () => apiFetch<{ items: RegistrationLinkListItem[] }>('/api/v1/member-registration-links');
+
+export const revokeRegistrationLink = (id: string) =>
+  apiFetch<RegistrationLinkListItem>(`/api/v1/member-registration-links/${encodeURIComponent(id)}/revoke`, { method: 'POST' });
 
 export const createRegistrationLink = (body: { regencyCode: string; validDays: number; note?: string }) =>
   apiFetch<RegistrationLink>('/api/v1/member-registration-links', { method: 'POST', json: body });

@@ -44,6 +44,8 @@ export interface Member {
   nikMasked: string;
   phone: string | null;
   address: string | null;
+  livesInVillage: boolean;
+  healthStatement: boolean;
   membershipKind: 'biasa' | 'kehormatan';
   photoFileId: string | null;
   sk: { number: string; date: string | null; issuer: string | null; fileId: string | null } | null;
@@ -133,6 +135,26 @@ export interface RegistrationLink {
   token: string;
   expiresAt: string;
 }
+
+/** A listed self-registration link: never its token (shown once, at creation). */
+export interface RegistrationLinkListItem {
+  id: string;
+  regencyCode: string;
+  regencyName: string;
+  note: string | null;
+  createdAt: string;
+  createdBy: string | null;
+  expiresAt: string;
+  uses: number;
+  maxUses: number;
+  revokedAt: string | null;
+  revokedBy: string | null;
+  /** berlaku (works now), kedaluwarsa (expired), habis (used up), dicabut (revoked). */
+  state: 'berlaku' | 'kedaluwarsa' | 'habis' | 'dicabut';
+}
+
+/** An edit of a PSM record: only the changed fields, with the version it was read at (never the village). */
+export type MemberUpdate = Partial<Omit<MemberInput, 'villageCode' | 'nik'>> & { version: number };
 
 export interface MemberInput {
   villageCode: string;

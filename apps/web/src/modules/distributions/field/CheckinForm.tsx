@@ -15,12 +15,13 @@ const OUTCOMES: Outcome[] = ['received', 'represented', 'absent'];
 /** Received, represented (by whom) or absent, with an optional proof photo made small on the phone. */
 export function CheckinForm({
   recipient,
-  byNik,
+  via,
   onSave,
   onCancel,
 }: {
   recipient: LocalRecipient;
-  byNik: boolean;
+  /** How the recipient was found: by NIK or QR code the server checks it again. */
+  via: 'list' | 'nik' | 'qr';
   onSave: (c: CheckinChoice) => Promise<void>;
   onCancel: () => void;
 }) {
@@ -79,7 +80,8 @@ export function CheckinForm({
       </h2>
       <p className="meta">
         {recipient.nikMasked ?? '—'} · {recipient.villageName}
-        {byNik ? ` · ${t('distributionUi.checkin.byNik')}` : ''}
+        {via === 'nik' ? ` · ${t('distributionUi.checkin.byNik')}` : ''}
+        {via === 'qr' ? ` · ${t('distributionUi.checkin.byQr')}` : ''}
       </p>
       <fieldset className="field">
         <legend className="field-label">{t('distributionUi.checkin.outcome')}</legend>

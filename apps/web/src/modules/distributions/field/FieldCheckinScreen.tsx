@@ -6,10 +6,11 @@ import { useFieldDb } from '../../field/FieldApp';
 import { fieldPaths } from '../../field/fieldPaths';
 import { CheckinForm, type CheckinChoice } from './CheckinForm';
 import { checkinsByRecipient, eventRecipients, queueCheckin, recipientsForNik, type LocalRecipient } from './localDistributions';
+import { QrCheckin } from './QrCheckin';
 import { useProofUploads } from './useProofUploads';
 import './fieldDistributions.css';
 
-/** Checks recipients in at a distribution, from the list or by NIK; works with no signal. */
+/** Checks recipients in at a distribution, from the list, by NIK or by the invitation's QR code; works with no signal. */
 export function FieldCheckinScreen({ eventId }: { eventId: string }) {
   const { t } = useTranslation();
   const db = useFieldDb();
@@ -20,7 +21,7 @@ export function FieldCheckinScreen({ eventId }: { eventId: string }) {
   );
   const [nik, setNik] = useState('');
   const [nikError, setNikError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<{ recipient: LocalRecipient; nik?: string } | null>(null);
+  const [selected, setSelected] = useState<{ recipient: LocalRecipient; nik?: string; qrToken?: string } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
   if (!data) return null;
@@ -48,6 +49,7 @@ export function FieldCheckinScreen({ eventId }: { eventId: string }) {
       eventId,
       recipientId: selected.recipient.id,
       ...(selected.nik ? { nik: selected.nik } : {}),
+      ...(selected.qrToken ? { qrToken: selected.qrToken } : {}),
       ...choice,
     });
     setSaved(selected.recipient.displayName);
@@ -74,35 +76,46 @@ export function FieldCheckinScreen({ eventId }: { eventId: string }) {
       {selected ? (
         <CheckinForm
           recipient={selected.recipient}
-          byNik={Boolean(selected.nik)}
+          via={selected.nik ? 'nik' : selected.qrToken ? 'qr' : 'list'}
           onSave={save}
           onCancel={() => setSelected(null)}
         />
       ) : (
-        <form className="card form" onSubmit={findByNik} noValidate>
-          <div className={`field${nikError ? ' has-error' : ''}`}>
-            <label className="field-label" htmlFor="checkin-nik">
-              {t('distributionUi.checkin.nikLabel')}
-            </label>
-            <input
-              id="checkin-nik"
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={16}
-              value={nik}
-              onChange={(e) => setNik(e.target.value.replace(/\D/g, ''))}
-              data-testid="checkin-nik"
-            />
-            {nikError && (
-              <p className="field-error" data-testid="checkin-nik-error">
-                {nikError}
-              </p>
-            )}
-          </div>
-          <button type="submit" className="button button-block" data-testid="checkin-nik-find">
-            {t('distributionUi.checkin.find')}
-          </button>
-        </form>
+        <>
+          <QrCheckin
+            eventId={eventId}
+            recipients={recipients}
+            done={done}
+            onFound={(recipient, qrToken) => {
+              setSaved(null);
+              setSelected({ recipient, qrToken });
+            }}
+          />
+          <form className="card form" onSubmit={findByNik} noValidate>
+            <div className={`field${nikError ? ' has-error' : ''}`}>
+              <label className="field-label" htmlFor="checkin-nik">
+                {t('distributionUi.checkin.nikLabel')}
+              </label>
+              <input
+                id="checkin-nik"
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={16}
+                value={nik}
+                onChange={(e) => setNik(e.target.value.replace(/\D/g, ''))}
+                data-testid="checkin-nik"
+              />
+              {nikError && (
+                <p className="field-error" data-testid="checkin-nik-error">
+                  {nikError}
+                </p>
+              )}
+            </div>
+            <button type="submit" className="button button-block" data-testid="checkin-nik-find">
+              {t('distributionUi.checkin.find')}
+            </button>
+          </form>
+        </>
       )}
       <h2 className="section-title">{t('distributionUi.field.listTitle')}</h2>
       <ul className="plain-list person-rows" data-testid="field-recipient-list">

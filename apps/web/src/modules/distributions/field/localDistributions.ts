@@ -2,6 +2,7 @@ import { apiFetch } from '../../../api/client';
 import type { FieldDb, LocalRecord, MutationItem } from '../../../offline/db';
 import { rebuild } from '../../../offline/outbox';
 import { uuidv7 } from '../../../offline/uuid';
+import { qrHash } from './qrCode';
 
 /**
  * The distributions as the phone holds them: the frozen recipient lists (pulled as
@@ -21,6 +22,8 @@ export interface LocalRecipient {
   villageName: string;
   displayName: string;
   nikMasked: string | null;
+  /** Hash of the invitation's QR token (the token itself stays on the server); see qrCode.ts. */
+  qrHash: string | null;
 }
 
 export interface LocalEvent {
@@ -49,9 +52,10 @@ const recipientOf = (r: LocalRecord): LocalRecipient => ({
   villageName: str(r.data.villageName),
   displayName: str(r.data.displayName),
   nikMasked: typeof r.data.nikMasked === 'string' ? r.data.nikMasked : null,
+  qrHash: typeof r.data.qrHash === 'string' ? r.data.qrHash : null,
 });
 
-/** Where the phone remembers which list row a check-in made by NIK belongs to (the server decides by the NIK). */
+/** Where the phone remembers which list row a check-in made by NIK or QR belongs to (the server decides by those). */
 const hintKey = (checkinId: string) => `checkin-recipient:${checkinId}`;
 
 /** The check-ins on this phone (server copies and queued ones), keyed by recipient. */
@@ -122,11 +126,26 @@ export function nikFits(nik: string, masked: string | null): boolean {
 export const recipientsForNik = (nik: string, recipients: LocalRecipient[]) =>
   recipients.filter((r) => nikFits(nik, r.nikMasked));
 
+/**
+ * The list row a scanned or typed QR code belongs to, with the code as the server knows it.
+ * Printed codes are lower case; one typed in capitals is tried in lower case as well.
+ */
+export async function recipientForCode(eventId: string, code: string, recipients: LocalRecipient[]) {
+  for (const candidate of new Set([code, code.toLowerCase()])) {
+    const hash = await qrHash(eventId, candidate);
+    const recipient = recipients.find((r) => r.qrHash === hash);
+    if (recipient) return { recipient, code: candidate };
+  }
+  return null;
+}
+
 export interface CheckinInput {
   eventId: string;
   recipientId: string;
   /** Given when the PSM typed the NIK: the server matches it instead of the list row. */
   nik?: string;
+  /** Given when the invitation's QR code was scanned or typed: the server verifies it. */
+  qrToken?: string;
   outcome: Outcome;
   representativeName?: string;
   representativeRelation?: string;
@@ -139,7 +158,7 @@ export async function queueCheckin(db: FieldDb, input: CheckinInput): Promise<st
   const id = uuidv7();
   const data: Record<string, unknown> = {
     eventId: input.eventId,
-    ...(input.nik ? { nik: input.nik } : { recipientId: input.recipientId }),
+    ...(input.nik ? { nik: input.nik } : input.qrToken ? { qrToken: input.qrToken } : { recipientId: input.recipientId }),
     outcome: input.outcome,
     ...(input.outcome === 'represented' && input.representativeName ? { representativeName: input.representativeName } : {}),
     ...(input.outcome === 'represented' && input.representativeRelation
