@@ -3,7 +3,8 @@ import { MEMBERSHIP_SOURCES, type MEMBERSHIP_STATUSES, type ImportMapping, type 
 import { scopeOf } from '../../platform/access/actor';
 import type { Ctx } from '../../platform/access/unit-of-work';
 import { AppError } from '../../platform/errors';
-import { createMembership, listMemberships, updateMembership } from '../programmes/memberships.service';
+import { createMembership, maskKks, membershipsByPerson, updateMembership } from '../programmes/memberships.service';
+import type { MembershipRow } from '../programmes/programmes.store';
 import { listProgrammes } from '../programmes/programmes.service';
 import { parseDateCell, text } from './cells';
 import { existingPersons } from './persons.store';
@@ -210,10 +211,9 @@ export function checkProgrammeRow(tc: ProgrammeTargetContext, row: SourceRow, ma
 }
 
 type MembershipInput = Omit<MembershipCreate, 'personId'>;
-type Existing = Awaited<ReturnType<typeof listMemberships>>['items'][number];
 
 /** The list's values that differ from the current membership (only cells the row fills). */
-function changesTo(current: Existing, input: MembershipInput): Partial<MembershipInput> {
+function changesTo(current: MembershipRow, input: MembershipInput): Partial<MembershipInput> {
   const patch: Partial<MembershipInput> = {};
   if (input.status !== current.status) patch.status = input.status;
   if (input.periodStart && input.periodStart !== current.periodStart) patch.periodStart = input.periodStart;
@@ -225,9 +225,6 @@ function changesTo(current: Existing, input: MembershipInput): Partial<Membershi
   return patch;
 }
 
-/** As the programmes module masks a KKS number. */
-const maskKks = (kks: string) => `${kks.slice(0, 4)}********${kks.slice(-4)}`;
-
 /**
  * One row against the person's memberships in that programme: a new membership, an
  * update of the current one (status, period, ids the list changes), or nothing when the
@@ -238,8 +235,10 @@ async function applyRow(
   ctx: Ctx,
   personId: string,
   input: MembershipInput,
+  held: MembershipRow[],
 ): Promise<{ status: 'accepted' | 'unchanged'; warnings: Issue[] }> {
-  const { items } = await listMemberships(ctx, { personId, programme: input.programmeCode, page: 1, pageSize: 100 });
+  // Read once per batch; a file never holds two rows for one person and programme.
+  const items = held.filter((m) => m.programmeCode === input.programmeCode);
   const current = items.find((m) => m.status !== 'berhenti');
   if (current) {
     const patch = changesTo(current, input);
@@ -271,6 +270,10 @@ export async function programmeBatch(ctx: Ctx, checks: ProgrammeRowCheck[]): Pro
     good.map((c) => c.nikHash),
     scopeOf(ctx.actor, 'programme.enrol'),
   );
+  const held = await membershipsByPerson(
+    ctx,
+    [...persons.values()].map((p) => p.id),
+  );
   for (const c of good) {
     const base = { row: c.row, nikMasked: c.nikMasked };
     const person = persons.get(c.nikHash.toString('hex'));
@@ -293,7 +296,7 @@ export async function programmeBatch(ctx: Ctx, checks: ProgrammeRowCheck[]): Pro
     }
     await ctx.db.query('SAVEPOINT programme_row');
     try {
-      const outcome = await applyRow(ctx, person.id, c.input);
+      const outcome = await applyRow(ctx, person.id, c.input, held.get(person.id) ?? []);
       await ctx.db.query('RELEASE SAVEPOINT programme_row');
       results.push({ ...base, ...outcome, entityId: person.id, reasons: [] });
     } catch (err) {

@@ -14,10 +14,13 @@ function present(ctx: Ctx, row: store.MembershipRow) {
   return { ...row, actions: abilities(ctx.actor, { areaCode: row.villageCode }, ACTIONS) };
 }
 
+/** How a KKS number is shown: first and last four digits. */
+export const maskKks = (kks: string) => `${kks.slice(0, 4)}********${kks.slice(-4)}`;
+
 /** KKS (Kartu Keluarga Sejahtera) number: protected like the NIK — keyed hash, ciphertext, mask. */
 function protectKks(ctx: Ctx, kks: string) {
   const v = kks.trim();
-  return { hash: ctx.ids.hash('kks', v), enc: ctx.ids.encrypt('kks', v), masked: `${v.slice(0, 4)}********${v.slice(-4)}` };
+  return { hash: ctx.ids.hash('kks', v), enc: ctx.ids.encrypt('kks', v), masked: maskKks(v) };
 }
 
 const alreadyMember = () =>
@@ -107,6 +110,21 @@ export async function getMembership(ctx: Ctx, id: string) {
   const row = await load(ctx, id, 'programme.read');
   ctx.audit.record({ action: 'programme.membership_read', entityType: 'programme_membership', entityId: id, personId: row.personId, regencyCode: row.regencyCode });
   return present(ctx, row);
+}
+
+/**
+ * The memberships of many persons at once (a programme list being imported), grouped by
+ * person. The caller reads them to decide what to write; nothing is shown, so no read is audited.
+ */
+export async function membershipsByPerson(ctx: Ctx, personIds: string[]): Promise<Map<string, store.MembershipRow[]>> {
+  requireAccess(ctx.actor, 'programme.enrol');
+  const byPerson = new Map<string, store.MembershipRow[]>();
+  for (const m of await store.membershipsOfPersons(ctx.db, scopeOf(ctx.actor, 'programme.enrol'), personIds)) {
+    const list = byPerson.get(m.personId!);
+    if (list) list.push(m);
+    else byPerson.set(m.personId!, [m]);
+  }
+  return byPerson;
 }
 
 export async function listMemberships(ctx: Ctx, f: { area?: string; programme?: string; status?: string; personId?: string; householdId?: string; page: number; pageSize: number }) {

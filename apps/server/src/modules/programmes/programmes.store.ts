@@ -88,6 +88,17 @@ export async function findMembership(db: Queryable, id: string, scopes: string[]
   return rows[0] ? normalise(rows[0]) : null;
 }
 
+/** Every membership (current and ended) of these persons in scope: one query for a batch. */
+export async function membershipsOfPersons(db: Queryable, scopes: string[], personIds: string[]): Promise<MembershipRow[]> {
+  if (!personIds.length) return [];
+  const params: unknown[] = [personIds];
+  const { rows } = await db.query(
+    `${SELECT} WHERE m.person_id = ANY($1::uuid[]) AND ${scopePredicate('m.village_code', scopes, params)} ORDER BY m.person_id, m.programme_code, m.id`,
+    params,
+  );
+  return rows.map(normalise);
+}
+
 export async function listMemberships(
   db: Queryable,
   scopes: string[],

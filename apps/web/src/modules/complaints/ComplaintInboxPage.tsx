@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Loading } from '../../components/ErrorMessage';
-import { Field } from '../../components/Field';
+import { SelectFilter } from '../../components/SelectFilter';
 import { Link } from '../../components/Link';
 import { Pager } from '../../components/Pager';
 import { useFormatDateTime } from '../../hooks/useFormat';
@@ -28,35 +28,23 @@ export default function ComplaintInboxPage() {
       {canFile && <StaffIntake onFiled={list.retry} />}
       <form className="card filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div className="filter-grid">
-          <Field name="stage" label={t('complaintDesk.stage')}>
-            {(p) => (
-              <select
-                {...p}
-                value={f.stage}
-                onChange={(e) => setF({ ...f, stage: e.target.value, page: 1 })}
-                data-testid="complaint-filter-stage"
-              >
-                <option value="">{t('complaintDesk.any')}</option>
-                {STAGES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`complaints.stages.${s}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field name="category" label={t('complaints.category')}>
-            {(p) => (
-              <select {...p} value={f.category} onChange={(e) => setF({ ...f, category: e.target.value, page: 1 })}>
-                <option value="">{t('complaintDesk.any')}</option>
-                {COMPLAINT_CATEGORIES.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`complaints.categories.${c}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectFilter
+            name="stage"
+            label={t('complaintDesk.stage')}
+            anyLabel={t('complaintDesk.any')}
+            value={f.stage}
+            options={STAGES.map((s) => ({ value: s, label: t(`complaints.stages.${s}`) }))}
+            onChange={(stage) => setF({ ...f, stage, page: 1 })}
+            testId="complaint-filter-stage"
+          />
+          <SelectFilter
+            name="category"
+            label={t('complaints.category')}
+            anyLabel={t('complaintDesk.any')}
+            value={f.category}
+            options={COMPLAINT_CATEGORIES.map((c) => ({ value: c, label: t(`complaints.categories.${c}`) }))}
+            onChange={(category) => setF({ ...f, category, page: 1 })}
+          />
         </div>
       </form>
       {list.status === 'loading' && <Loading />}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Loading } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
+import { SelectFilter } from '../../components/SelectFilter';
 import { Link } from '../../components/Link';
 import { Pager } from '../../components/Pager';
 import { useLoad } from '../../hooks/useLoad';
@@ -38,35 +39,23 @@ export default function MembershipsPage() {
               />
             )}
           </Field>
-          <Field name="programme" label={t('programmeUi.programme')}>
-            {(p) => (
-              <select
-                {...p}
-                value={f.programme}
-                onChange={(e) => setF({ ...f, programme: e.target.value, page: 1 })}
-                data-testid="membership-filter-programme"
-              >
-                <option value="">{t('programmeUi.any')}</option>
-                {(programmes.status === 'done' ? programmes.data.items : []).map((x) => (
-                  <option key={x.code} value={x.code}>
-                    {x.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field name="status" label={t('programmeUi.status')}>
-            {(p) => (
-              <select {...p} value={f.status} onChange={(e) => setF({ ...f, status: e.target.value, page: 1 })}>
-                <option value="">{t('programmeUi.any')}</option>
-                {MEMBERSHIP_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`programmeUi.statuses.${s}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectFilter
+            name="programme"
+            label={t('programmeUi.programme')}
+            anyLabel={t('programmeUi.any')}
+            value={f.programme}
+            options={(programmes.status === 'done' ? programmes.data.items : []).map((x) => ({ value: x.code, label: x.name }))}
+            onChange={(programme) => setF({ ...f, programme, page: 1 })}
+            testId="membership-filter-programme"
+          />
+          <SelectFilter
+            name="status"
+            label={t('programmeUi.status')}
+            anyLabel={t('programmeUi.any')}
+            value={f.status}
+            options={MEMBERSHIP_STATUSES.map((s) => ({ value: s, label: t(`programmeUi.statuses.${s}`) }))}
+            onChange={(status) => setF({ ...f, status, page: 1 })}
+          />
         </div>
       </form>
       {list.status === 'loading' && <Loading />}

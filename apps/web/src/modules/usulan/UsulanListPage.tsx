@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Loading } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
+import { SelectFilter } from '../../components/SelectFilter';
 import { Link } from '../../components/Link';
 import { Pager } from '../../components/Pager';
 import { useLoad } from '../../hooks/useLoad';
@@ -39,23 +40,15 @@ export default function UsulanListPage() {
       </p>
       <form className="card filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div className="filter-grid">
-          <Field name="status" label={t('usulanUi.statusLabel')}>
-            {(p) => (
-              <select
-                {...p}
-                value={f.status}
-                onChange={(e) => setF({ ...f, status: e.target.value, page: 1 })}
-                data-testid="usulan-filter-status"
-              >
-                <option value="">{t('usulanUi.any')}</option>
-                {USULAN_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`usulanUi.status.${s}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectFilter
+            name="status"
+            label={t('usulanUi.statusLabel')}
+            anyLabel={t('usulanUi.any')}
+            value={f.status}
+            options={USULAN_STATUSES.map((s) => ({ value: s, label: t(`usulanUi.status.${s}`) }))}
+            onChange={(status) => setF({ ...f, status, page: 1 })}
+            testId="usulan-filter-status"
+          />
           <Field name="batchMonth" label={t('usulanUi.batchMonth')}>
             {(p) => (
               <input
